@@ -1,0 +1,1 @@
+"""Sociale kaart Eindhoven: content/*.yml → validated models → static site pages."""
