@@ -1,0 +1,271 @@
+"""The texts of every validation message, in Dutch (for buurtambassadeurs) and English.
+
+Each code maps to a message and a hint (what to do), both ``str.format`` templates. Write them as
+you would say them to a volunteer who has never seen YAML: what is wrong, then what to type.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
+    # --- reading the file -------------------------------------------------------------------
+    "te_groot": {
+        "nl": ("het bestand is te groot ({size} bytes; de grens is {limit})", "een bestand beschrijft één buurt of één plek; staat er per ongeluk iets anders in?"),
+        "en": ("the file is too large ({size} bytes; the limit is {limit})", "one file describes one buurt or one place; was something else pasted in?"),
+    },
+    "geen_utf8": {
+        "nl": ("het bestand bevat tekens die geen UTF-8 zijn", "sla het bestand op als UTF-8 (in de GitHub-editor gebeurt dat vanzelf); controleer de letters op deze regel"),
+        "en": ("the file contains bytes that are not UTF-8", "save the file as UTF-8 (the GitHub editor does this); check the letters on this line"),
+    },
+    "leeg": {
+        "nl": ("het bestand is leeg", "begin met een kopie van _sjabloon.yml in dezelfde map"),
+        "en": ("the file is empty", "start from a copy of _sjabloon.yml in the same folder"),
+    },
+    "geen_mapping": {
+        "nl": ("het bestand moet bestaan uit velden als `naam: ...`", "begin met een kopie van _sjabloon.yml in dezelfde map"),
+        "en": ("the file must consist of fields such as `naam: ...`", "start from a copy of _sjabloon.yml in the same folder"),
+    },
+    "tab": {
+        "nl": ("op deze regel staat een tab om in te springen; YAML staat alleen spaties toe", "vervang de tab aan het begin van de regel door spaties (twee per niveau)"),
+        "en": ("this line is indented with a tab; YAML only allows spaces", "replace the tab at the start of the line with spaces (two per level)"),
+    },
+    "alias": {
+        "nl": ("verwijzingen met `*` (YAML-aliassen) zijn niet toegestaan", "schrijf de waarde voluit in plaats van `*{name}`"),
+        "en": ("references with `*` (YAML aliases) are not allowed", "write the value out instead of `*{name}`"),
+    },
+    "tag": {
+        "nl": ("speciale YAML-markeringen zoals `{tag}` zijn niet toegestaan", "haal `{tag}` weg en schrijf gewone tekst, getallen of datums"),
+        "en": ("special YAML tags such as `{tag}` are not allowed", "remove `{tag}` and write plain text, numbers or dates"),
+    },
+    "dubbele_sleutel": {
+        "nl": ("het veld `{key}` staat twee keer in dit blok (ook op regel {first_line})", "haal een van de twee weg of voeg ze samen"),
+        "en": ("the field `{key}` appears twice in this block (also on line {first_line})", "remove one of them or merge them"),
+    },
+    "yaml_dubbele_punt": {
+        "nl": ("hier staat een dubbele punt (`:`) waar YAML die niet verwacht", "staat er een `:` in een tekst? Zet de hele tekst dan tussen aanhalingstekens: \"...\""),
+        "en": ("there is a colon (`:`) here where YAML does not expect one", "is there a `:` inside a text? Put the whole text in quotes: \"...\""),
+    },
+    "yaml_inspringen": {
+        "nl": ("het inspringen klopt hier niet", "velden op hetzelfde niveau moeten precies even ver inspringen (met spaties); vergelijk met de regels erboven"),
+        "en": ("the indentation is wrong here", "fields on the same level must be indented exactly as far (with spaces); compare with the lines above"),
+    },
+    "yaml_aanhalingsteken": {
+        "nl": ("een tekst tussen aanhalingstekens wordt niet afgesloten", "zet aan het eind van de tekst hetzelfde aanhalingsteken als aan het begin"),
+        "en": ("a quoted text is not closed", "end the text with the same quote mark it starts with"),
+    },
+    "yaml_lijst": {
+        "nl": ("een lijst is hier niet goed opgebouwd", "elk item van een lijst begint met `- ` op dezelfde inspringing, of schrijf de lijst als [a, b]"),
+        "en": ("a list is not built correctly here", "each item starts with `- ` at the same indentation, or write the list as [a, b]"),
+    },
+    "yaml_syntax": {
+        "nl": ("de opbouw van het bestand klopt hier niet", "vergelijk deze regel met _sjabloon.yml (technische melding: {detail})"),
+        "en": ("the structure of the file is wrong here", "compare this line with _sjabloon.yml (technical detail: {detail})"),
+    },
+    # --- fields -------------------------------------------------------------------------------
+    "ontbreekt": {
+        "nl": ("het verplichte veld `{field}` ontbreekt", "voeg `{field}:` toe ({description})"),
+        "en": ("the required field `{field}` is missing", "add `{field}:` ({description})"),
+    },
+    "onbekend_veld": {
+        "nl": ("onbekend veld `{field}`", "haal het weg; velden die hier wel mogen: {fields}"),
+        "en": ("unknown field `{field}`", "remove it; fields allowed here: {fields}"),
+    },
+    "onbekend_veld_bijna": {
+        "nl": ("onbekend veld `{field}`", "bedoelde je `{close}`?"),
+        "en": ("unknown field `{field}`", "did you mean `{close}`?"),
+    },
+    "keuze": {
+        "nl": ("`{value}` is geen geldige waarde voor `{field}`", "kies uit: {choices}"),
+        "en": ("`{value}` is not a valid value for `{field}`", "choose from: {choices}"),
+    },
+    "ja_nee": {
+        "nl": ("`{value}` is hier niet duidelijk", "schrijf `ja` of `nee`"),
+        "en": ("`{value}` is not clear here", "write `ja` (yes) or `nee` (no)"),
+    },
+    "tekst_verwacht": {
+        "nl": ("`{field}` moet een tekst zijn", "schrijf de tekst achter `{field}:`; zet hem tussen aanhalingstekens als hij met een cijfer of teken begint"),
+        "en": ("`{field}` must be a text", "write the text after `{field}:`; quote it if it starts with a digit or a sign"),
+    },
+    "lege_tekst": {
+        "nl": ("`{field}` is leeg", "vul een tekst in of haal het veld weg"),
+        "en": ("`{field}` is empty", "fill in a text or remove the field"),
+    },
+    "lijst_verwacht": {
+        "nl": ("`{field}` moet een lijst zijn", "schrijf bijvoorbeeld `{field}: [a, b]` of elk item op een eigen regel met `- `"),
+        "en": ("`{field}` must be a list", "write for example `{field}: [a, b]` or each item on its own line starting with `- `"),
+    },
+    "lege_lijst": {
+        "nl": ("`{field}` moet minstens één waarde hebben", "vul er minstens één in"),
+        "en": ("`{field}` needs at least one value", "fill in at least one"),
+    },
+    "blok_verwacht": {
+        "nl": ("`{field}` moet een blok met velden eronder zijn", "zet de velden eronder, ingesprongen met twee spaties, zoals in _sjabloon.yml"),
+        "en": ("`{field}` must be a block of fields", "put the fields below it, indented by two spaces, as in _sjabloon.yml"),
+    },
+    "getal_verwacht": {
+        "nl": ("`{field}` moet een getal zijn", "schrijf alleen cijfers, zoals `12`"),
+        "en": ("`{field}` must be a number", "write digits only, such as `12`"),
+    },
+    "datum": {
+        "nl": ("`{value}` is geen geldige datum", "schrijf de datum als jaar-maand-dag, bijvoorbeeld `2026-10-01`"),
+        "en": ("`{value}` is not a valid date", "write the date as year-month-day, for example `2026-10-01`"),
+    },
+    "datum_toekomst": {
+        "nl": ("`{field}` ligt in de toekomst ({value})", "vul de datum in waarop je de gegevens echt hebt gecontroleerd"),
+        "en": ("`{field}` lies in the future ({value})", "fill in the date on which you actually checked the data"),
+    },
+    "datum_onwaarschijnlijk": {
+        "nl": ("de datum {value} is onwaarschijnlijk", "klopt het jaartal? Schrijf jaar-maand-dag, bijvoorbeeld `2026-10-01`"),
+        "en": ("the date {value} is implausible", "is the year right? Write year-month-day, for example `2026-10-01`"),
+    },
+    "oud": {
+        "nl": ("de gegevens zijn voor het laatst gecontroleerd op {value}, meer dan 12 maanden geleden", "kijk of alles nog klopt en zet de datum van vandaag bij `laatst_gecontroleerd`"),
+        "en": ("the data were last checked on {value}, more than 12 months ago", "check that everything is still right and put today's date in `laatst_gecontroleerd`"),
+    },
+    "tijd": {
+        "nl": ("`{value}` is geen geldige tijd", "schrijf de tijd als uren:minuten tussen aanhalingstekens, bijvoorbeeld \"09:30\""),
+        "en": ("`{value}` is not a valid time", "write the time as hours:minutes in quotes, for example \"09:30\""),
+    },
+    "tijd_volgorde": {
+        "nl": ("de eindtijd {tot} ligt niet na de begintijd {van}", "controleer `van` en `tot`; een activiteit die na middernacht doorloopt kan de kaart niet aan"),
+        "en": ("the end time {tot} is not after the start time {van}", "check `van` and `tot`; activities running past midnight are not supported"),
+    },
+    "datum_volgorde": {
+        "nl": ("`tot_en_met` ({tot}) ligt voor `vanaf` ({van})", "wissel de datums om of verbeter ze"),
+        "en": ("`tot_en_met` ({tot}) is before `vanaf` ({van})", "swap or correct the dates"),
+    },
+    "schema_mist": {
+        "nl": ("bij `herhaling: {herhaling}` hoort ook `{field}`", "bijvoorbeeld {example}"),
+        "en": ("`herhaling: {herhaling}` also needs `{field}`", "for example {example}"),
+    },
+    "schema_teveel": {
+        "nl": ("`{field}` past niet bij `herhaling: {herhaling}`", "haal `{field}` weg, of kies een andere herhaling"),
+        "en": ("`{field}` does not fit `herhaling: {herhaling}`", "remove `{field}`, or choose another herhaling"),
+    },
+    "startdatum_dag": {
+        "nl": ("de startdatum {value} is een {weekday}, maar de activiteit is op {dag}", "kies als startdatum een {dag} waarop de activiteit plaatsvindt"),
+        "en": ("the start date {value} is a {weekday}, but the activity is on {dag}", "choose a {dag} on which the activity takes place"),
+    },
+    "postcode": {
+        "nl": ("`{value}` is geen Nederlandse postcode", "schrijf vier cijfers en twee letters, bijvoorbeeld `5611 AB`"),
+        "en": ("`{value}` is not a Dutch postcode", "write four digits and two letters, for example `5611 AB`"),
+    },
+    "huisnummer": {
+        "nl": ("`{value}` is geen huisnummer", "schrijf het nummer met eventueel een toevoeging, bijvoorbeeld `12`, `12a` of `12-2`"),
+        "en": ("`{value}` is not a house number", "write the number with an optional addition, for example `12`, `12a` or `12-2`"),
+    },
+    "url": {
+        "nl": ("`{value}` is geen geldig webadres", "een webadres begint met https:// (of http://), bijvoorbeeld https://www.voorbeeld.nl"),
+        "en": ("`{value}` is not a valid web address", "a web address starts with https:// (or http://), for example https://www.example.nl"),
+    },
+    "email": {
+        "nl": ("`{value}` is geen geldig e-mailadres", "een e-mailadres ziet eruit als info@organisatie.nl"),
+        "en": ("`{value}` is not a valid e-mail address", "an e-mail address looks like info@organisation.nl"),
+    },
+    "telefoon": {
+        "nl": ("`{value}` is geen Nederlands telefoonnummer", "schrijf tien cijfers, bijvoorbeeld `040 123 4567`, of `14 040` voor de gemeente"),
+        "en": ("`{value}` is not a Dutch phone number", "write ten digits, for example `040 123 4567`, or `14 040` for the municipality"),
+    },
+    "mobiel": {
+        "nl": ("`{value}` is een mobiel nummer", "zet alleen nummers van organisaties op de kaart, geen privénummers van bewoners"),
+        "en": ("`{value}` is a mobile number", "put only numbers of organisations on the map, never private numbers of residents"),
+    },
+    "taalcode": {
+        "nl": ("`{value}` is geen bekende taalcode", "gebruik de code van twee letters, bijvoorbeeld nl, en, tr, ar, pl, uk{suggestion}"),
+        "en": ("`{value}` is not a known language code", "use the two-letter code, for example nl, en, tr, ar, pl, uk{suggestion}"),
+    },
+    "tekst_taal": {
+        "nl": ("`{value}` is geen taal van de site", "gebruik een van: {choices}"),
+        "en": ("`{value}` is not a language of the site", "use one of: {choices}"),
+    },
+    "tekst_zonder_nl": {
+        "nl": ("de Nederlandse tekst (`nl:`) ontbreekt", "voeg `nl:` toe; Nederlands is de taal die iedereen te zien krijgt als er geen vertaling is"),
+        "en": ("the Dutch text (`nl:`) is missing", "add `nl:`; Dutch is shown to everyone when there is no translation"),
+    },
+    "markup": {
+        "nl": ("de tekst lijkt HTML, script of een verborgen teken te bevatten: `{value}`", "schrijf gewone tekst zonder < >, `javascript:` of onzichtbare richtingstekens; op de site wordt alles als tekst getoond"),
+        "en": ("the text looks like it contains HTML, script or a hidden character: `{value}`", "write plain text without < >, `javascript:` or invisible direction marks; the site shows everything as text"),
+    },
+    "tekst_te_lang": {
+        "nl": ("de tekst is te lang ({length} tekens, de grens is {limit})", "maak de tekst korter; details kunnen op de website van de organisatie"),
+        "en": ("the text is too long ({length} characters, the limit is {limit})", "shorten it; details can go on the organisation's own website"),
+    },
+    "bedrag": {
+        "nl": ("`{value}` is geen geldige prijs", "schrijf `gratis`, `vrijwillige bijdrage` of een bedrag in euro zoals `2.50`"),
+        "en": ("`{value}` is not a valid price", "write `gratis`, `vrijwillige bijdrage` or an amount in euros such as `2.50`"),
+    },
+    "coordinaten": {
+        "nl": ("`coordinaten` moeten twee getallen zijn: breedtegraad en lengtegraad", "schrijf bijvoorbeeld `coordinaten: [51.4416, 5.4697]` (Eindhoven ligt rond 51,4 noord en 5,5 oost)"),
+        "en": ("`coordinaten` must be two numbers: latitude and longitude", "write for example `coordinaten: [51.4416, 5.4697]` (Eindhoven lies around 51.4 north, 5.5 east)"),
+    },
+    "cbs_code": {
+        "nl": ("`{value}` is geen CBS-buurtcode van Eindhoven", "een buurtcode ziet eruit als `BU07721110`"),
+        "en": ("`{value}` is not a CBS buurt code of Eindhoven", "a buurt code looks like `BU07721110`"),
+    },
+    "ongeldig": {
+        "nl": ("de waarde van `{field}` klopt niet", "{detail}"),
+        "en": ("the value of `{field}` is not right", "{detail}"),
+    },
+    # --- across files ---------------------------------------------------------------------------
+    "bestandsnaam": {
+        "nl": ("de bestandsnaam `{name}` is geen geldige korte naam", "gebruik kleine letters, cijfers en streepjes, bijvoorbeeld `{suggestion}.yml`"),
+        "en": ("the file name `{name}` is not a valid short name", "use lower-case letters, digits and hyphens, for example `{suggestion}.yml`"),
+    },
+    "bestandsnaam_buurt": {
+        "nl": ("de bestandsnaam past niet bij de naam van de buurt `{naam}`", "noem het bestand `{suggestion}.yml`"),
+        "en": ("the file name does not match the buurt name `{naam}`", "name the file `{suggestion}.yml`"),
+    },
+    "dubbele_slug": {
+        "nl": ("de korte naam `{slug}` wordt ook gebruikt door {other}", "geef een van beide bestanden een andere naam"),
+        "en": ("the short name `{slug}` is also used by {other}", "rename one of the two files"),
+    },
+    "onbekende_buurt": {
+        "nl": ("de buurt `{value}` bestaat niet", "{suggestion}"),
+        "en": ("the buurt `{value}` does not exist", "{suggestion}"),
+    },
+    "buurt_code_onbekend": {
+        "nl": ("de buurtcode `{value}` komt niet voor in de gegevens van Eindhoven", "controleer de code; de lijst staat in content/geo/buurten.geojson"),
+        "en": ("the buurt code `{value}` is not in Eindhoven's data", "check the code; the list is in content/geo/buurten.geojson"),
+    },
+    "buurt_naam_code": {
+        "nl": ("volgens de gegevens hoort bij code {code} de naam `{expected}`, niet `{value}`", "schrijf `naam: {expected}` of verbeter de code"),
+        "en": ("according to the data code {code} belongs to `{expected}`, not `{value}`", "write `naam: {expected}` or correct the code"),
+    },
+    "buurt_dubbel": {
+        "nl": ("de buurtcode {code} staat ook in {other}", "elke buurt heeft één bestand"),
+        "en": ("the buurt code {code} is also in {other}", "each buurt has one file"),
+    },
+    "buiten_eindhoven": {
+        "nl": ("het punt ({lat}, {lon}) ligt buiten Eindhoven", "controleer de coördinaten (eerst breedtegraad ~51,4, dan lengtegraad ~5,5) of het adres"),
+        "en": ("the point ({lat}, {lon}) lies outside Eindhoven", "check the coordinates (latitude ~51.4 first, then longitude ~5.5) or the address"),
+    },
+    "andere_buurt": {
+        "nl": ("het punt ligt in buurt {actual} ({actual_slug}), niet in `{value}`", "schrijf `buurt: {actual_slug}`, of verbeter het adres of de coördinaten"),
+        "en": ("the point lies in buurt {actual} ({actual_slug}), not in `{value}`", "write `buurt: {actual_slug}`, or correct the address or coordinates"),
+    },
+    "ver_van_straat": {
+        "nl": ("het punt ligt {metres} meter van de dichtstbijzijnde straat", "klopt het adres of zijn de coördinaten verwisseld? Looptijden zijn hier onzeker"),
+        "en": ("the point lies {metres} metres from the nearest street", "is the address right, or are the coordinates swapped? Walking times are uncertain here"),
+    },
+    "niet_opgezocht": {
+        "nl": ("het adres is nog niet opgezocht en er zijn geen `coordinaten`", "draai `python -m generator geocode --only-missing`; de controle van een pull request doet dit ook"),
+        "en": ("the address has not been looked up yet and there are no `coordinaten`", "run `python -m generator geocode --only-missing`; the pull-request check does this too"),
+    },
+    "som": {
+        "nl": ("de delen van `{field}` tellen op tot {parts}, maar het totaal is {total}", "controleer de getallen: {detail}"),
+        "en": ("the parts of `{field}` add up to {parts}, but the total is {total}", "check the numbers: {detail}"),
+    },
+    "pad_onbekend": {
+        "nl": ("dit bestand of deze map bestaat niet", "geef een pad naar een .yml-bestand of een map met .yml-bestanden"),
+        "en": ("this file or folder does not exist", "give a path to a .yml file or a folder of .yml files"),
+    },
+    "soort_onbekend": {
+        "nl": ("dit bestand staat niet in content/buurten/, content/ontwikkelplaatsen/ of content/aanpak/", "verplaats het naar de juiste map"),
+        "en": ("this file is not in content/buurten/, content/ontwikkelplaatsen/ or content/aanpak/", "move it to the right folder"),
+    },
+}
+
+
+def render_message(code: str, lang: str, params: dict[str, object]) -> tuple[str, str]:
+    """The (message, hint) of a problem, in Dutch unless ``lang`` is English."""
+    texts = MESSAGES[code]["en" if lang == "en" else "nl"]
+    return texts[0].format(**params), texts[1].format(**params)

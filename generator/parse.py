@@ -1,0 +1,121 @@
+"""Raw documents → typed models, with pydantic's errors turned into editor-friendly problems."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from generator.load import Loc, RawDoc
+from generator.messages import MESSAGES
+from generator.problems import Problem, error
+
+M = TypeVar("M", bound=BaseModel)
+
+# pydantic's own error types, mapped to our message codes.
+_TYPE_CODES = {
+    "string_type": "tekst_verwacht",
+    "int_type": "getal_verwacht",
+    "int_parsing": "getal_verwacht",
+    "float_type": "getal_verwacht",
+    "float_parsing": "getal_verwacht",
+    "list_type": "lijst_verwacht",
+    "tuple_type": "lijst_verwacht",
+    "dict_type": "blok_verwacht",
+    "model_type": "blok_verwacht",
+    "model_attributes_type": "blok_verwacht",
+    "too_short": "lege_lijst",
+    "string_pattern_mismatch": "cbs_code",
+}
+
+
+def parse_model(model: type[M], doc: RawDoc) -> tuple[M | None, list[Problem]]:
+    """Validate ``doc`` as ``model``; every problem points at the line of the value it is about."""
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, [_problem(model, doc, detail) for detail in _without_union_noise(exc.errors())]
+
+
+def _without_union_noise(details: list[ErrorDetails]) -> list[ErrorDetails]:
+    # For `X | None` pydantic reports one error per branch; the None branch says nothing useful.
+    return [d for d in details if d["type"] != "none_required"]
+
+
+def _field_name(loc: Loc) -> str:
+    names = [part for part in loc if isinstance(part, str) and not _is_type_tag(part)]
+    return str(names[-1]) if names else "?"
+
+
+def _is_type_tag(part: str) -> bool:
+    # pydantic puts branch names of unions and validator functions in ``loc``.
+    return any(ch in part for ch in "[]()") or part.startswith("function-") or part in {"str", "int", "float", "decimal"}
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> Loc:
+    return tuple(part for part in loc if not (isinstance(part, str) and _is_type_tag(part)))
+
+
+def _problem(model: type[BaseModel], doc: RawDoc, detail: ErrorDetails) -> Problem:
+    loc = _clean_loc(detail["loc"])
+    kind = detail["type"]
+    ctx = dict(detail.get("ctx") or {})
+    field = _field_name(loc)
+    if kind == "extra_forbidden":
+        line, col = doc.position(loc, key=True)
+        return _unknown_field(model, doc.rel, line, col, loc)
+    line, col = doc.position(loc)
+    if kind == "missing":
+        parent_line, parent_col = doc.position(loc[:-1], key=True) if loc[:-1] else (1, 1)
+        return error(doc.rel, parent_line, parent_col, "ontbreekt", field=field, description=_description(model, loc))
+    if kind == "literal_error":
+        return error(doc.rel, line, col, "keuze", field=field, value=detail["input"], choices=ctx.get("expected", "").replace("'", "").replace(" or ", ", "))
+    if kind in _TYPE_CODES:
+        return error(doc.rel, line, col, _TYPE_CODES[kind], field=field, value=detail.get("input"))
+    if kind in {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}:
+        return error(doc.rel, line, col, "datum", value=detail["input"])
+    if kind in MESSAGES:  # our own PydanticCustomError codes
+        return error(doc.rel, line, col, kind, **{"field": field, **ctx})
+    return error(doc.rel, line, col, "ongeldig", field=field, detail=detail["msg"])
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class that holds the last key of ``loc`` (to suggest its field names)."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _unknown_field(model: type[BaseModel], rel: str, line: int, col: int, loc: Loc) -> Problem:
+    holder = _model_at(model, loc)
+    fields = list(holder.model_fields) if holder else []
+    close = difflib.get_close_matches(str(loc[-1]).lower(), fields, n=1, cutoff=0.6)
+    if close:
+        return error(rel, line, col, "onbekend_veld_bijna", field=loc[-1], close=close[0])
+    return error(rel, line, col, "onbekend_veld", field=loc[-1], fields=", ".join(f"`{name}`" for name in fields))
+
+
+def _description(model: type[BaseModel], loc: Loc) -> str:
+    holder = _model_at(model, loc)
+    info = holder.model_fields.get(str(loc[-1])) if holder else None
+    return (info.description or "") if info else ""
+

@@ -1,0 +1,53 @@
+"""The `validate` stage: read content, run every check, report the problems of the asked files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator.checks import CheckContext, GeoChecks, run_checks
+from generator.content import Content, all_kinds, load_content, missing_path, relative
+from generator.problems import Problem, sorted_problems
+
+
+@dataclass
+class ValidationResult:
+    content: Content | None
+    problems: list[Problem]
+    files_checked: int
+
+    def failed(self, strict: bool) -> bool:
+        return any(p.severity == "fout" or strict for p in self.problems)
+
+
+def content_root_of(path: Path) -> Path:
+    """The ``content`` folder a path belongs to (the folder itself, a kind folder, or a file in one)."""
+    path = path.resolve()
+    if path.is_file():
+        path = path.parent
+    if path.name in all_kinds():
+        return path.parent
+    return path
+
+
+def validate_paths(paths: list[Path], today: date, base: Path, geo: GeoChecks | None = None) -> ValidationResult:
+    """Problems of the files under ``paths``; the rest of their content folder is read for reference."""
+    missing = [missing_path(relative(p, base)) for p in paths if not p.exists()]
+    roots = sorted({content_root_of(p) for p in paths if p.exists()})
+    problems, checked, content = list(missing), set(), None
+    for root in roots:
+        content = load_content(root, base)
+        found = content.problems + run_checks(content, CheckContext(today=today, geo=geo))
+        asked = {rel for rel in content.files_read if _asked(base / rel, paths)}
+        checked |= asked
+        problems += [p for p in found if p.file in asked]
+    return ValidationResult(content=content, problems=sorted_problems(problems), files_checked=len(checked))
+
+
+def _asked(file: Path, paths: list[Path]) -> bool:
+    file = file.resolve()
+    return any(file == p.resolve() or p.resolve() in file.parents for p in paths if p.exists())
+
+
+
