@@ -1,0 +1,117 @@
+"""Small pieces every page renderer uses: escaping, links between pages, labels, edit links.
+
+Safety rule: every content string goes through ``esc`` (for HTML) or ``md_text`` (for Markdown)
+exactly once, at the place where it is put into a page. Content never becomes markup.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from datetime import date, timedelta
+from urllib.parse import quote, urlencode
+
+from generator.i18n import DEFAULT_LANGUAGE, t
+from generator.models import Ontwikkelplaats
+from generator.site import SiteConfig
+
+STALE_AFTER = timedelta(days=365)
+_MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~=:])")
+
+
+def esc(text: object) -> str:
+    """HTML-escape a content value (quotes included, so it is safe in attributes too)."""
+    return html.escape(str(text), quote=True)
+
+
+def md_text(text: str) -> str:
+    """Content for a Markdown line (a heading): HTML-escaped and Markdown specials backslashed."""
+    return _MD_SPECIALS.sub(r"\\\1", html.escape(text, quote=False).replace("&", "&")).replace("\n", " ")
+
+
+def front_matter(title: str, **extra: object) -> str:
+    """YAML front matter; JSON strings are valid YAML scalars, so any title is safe."""
+    fields = {"title": title, **extra}
+    return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items()) + "---\n\n"
+
+
+def page_url(path: str) -> str:
+    """The URL (relative to the language root) of a page path like ``buurt/binnenstad``."""
+    if path in {"", "index"}:
+        return ""
+    return path.removesuffix("/index") + "/"
+
+
+def href(from_path: str, to_path: str) -> str:
+    """A relative link between two pages of the same language (directory URLs)."""
+    depth = page_url(from_path).count("/")
+    return "../" * depth + page_url(to_path) or "./"
+
+
+def asset_href(from_path: str, lang: str, asset: str) -> str:
+    """A link to a language-independent file in the site root, such as ``flyers/x.pdf``."""
+    depth = page_url(from_path).count("/") + (0 if lang == DEFAULT_LANGUAGE else 1)
+    return "../" * depth + asset
+
+
+def text_in(tekst: dict[str, str] | None, lang: str) -> tuple[str, bool]:
+    """The text in ``lang`` if present, else Dutch; the flag says it fell back to Dutch."""
+    if not tekst:
+        return "", False
+    if lang in tekst:
+        return tekst[lang], False
+    return tekst["nl"], lang != DEFAULT_LANGUAGE
+
+
+def text_html(tekst: dict[str, str] | None, lang: str) -> str:
+    """Escaped text; a Dutch fallback is marked with ``lang="nl"`` and a short notice."""
+    text, fallback = text_in(tekst, lang)
+    if not fallback:
+        return esc(text)
+    return f'<span lang="nl" dir="ltr">{esc(text)}</span> <small class="sk-nl-only">({esc(t(lang, "only_dutch"))})</small>'
+
+
+def is_stale(place: Ontwikkelplaats, today: date) -> bool:
+    return today - place.laatst_gecontroleerd > STALE_AFTER
+
+
+def place_labels(place: Ontwikkelplaats, today: date, lang: str) -> list[tuple[str, str]]:
+    """(css class, text) of the warnings a resident must see before relying on a place."""
+    labels = []
+    if place.voorbeeld:
+        labels.append(("sk-label-voorbeeld", t(lang, "label_example")))
+    if place.status == "tijdelijk gesloten":
+        labels.append(("sk-label-gesloten", t(lang, "label_closed")))
+    if place.status == "gestopt":
+        labels.append(("sk-label-gestopt", t(lang, "label_stopped")))
+    if is_stale(place, today):
+        labels.append(("sk-label-oud", t(lang, "label_stale", date=place.laatst_gecontroleerd.isoformat())))
+    return labels
+
+
+def labels_html(place: Ontwikkelplaats, today: date, lang: str) -> str:
+    return "".join(f'<span class="sk-label {cls}">{esc(text)}</span> ' for cls, text in place_labels(place, today, lang))
+
+
+def edit_url(config: SiteConfig, content_path: str) -> str:
+    return f"{config.repo_url}/edit/{config.branch}/{content_path}"
+
+
+def report_url(config: SiteConfig, page_title: str, page_link: str, content_path: str) -> str:
+    """A new GitHub issue from the form "Er klopt iets niet", prefilled with page and file."""
+    query = urlencode(
+        {"template": "er-klopt-iets-niet.yml", "title": f"Klopt niet: {page_title}", "pagina": page_link, "bestand": content_path},
+        quote_via=quote,
+    )
+    return f"{config.repo_url}/issues/new?{query}"
+
+
+def edit_block(config: SiteConfig, lang: str, page_title: str, page_path: str, content_paths: list[str]) -> str:
+    """The "Bewerk deze gegevens" and "Klopt er iets niet?" links at the foot of a generated page."""
+    page_link = config.site_url + ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + page_url(page_path)
+    edits = " · ".join(
+        f'<a href="{esc(edit_url(config, path))}" rel="nofollow">{esc(t(lang, "edit_data"))}</a>' for path in content_paths
+    )
+    report = f'<a href="{esc(report_url(config, page_title, page_link, content_paths[0]))}" rel="nofollow">{esc(t(lang, "report_problem"))}</a>'
+    return f'\n<div class="sk-edit" markdown="0"><p>{edits} · {report}</p></div>\n'
