@@ -663,8 +663,11 @@ def pdok_doubt(q: AddressQuery, best: PdokAddress, docs: Sequence[PdokAddress], 
     others = [d for d in docs if d.weergavenaam != best.weergavenaam]
     if also_matching := _names(d for d in others if d.matches(q)):
         reasons.append(f"PDOK vond meer adressen die passen: {also_matching}")
-    if rivals := _names(d for d in others if not d.matches(q) and _scores_at_least(d, best)):
-        reasons.append(f"PDOK vond ook {rivals} met een even hoge score")
+    rivals = [d for d in others if not d.matches(q) and d.score is not None and best.score is not None]
+    if higher := _names(d for d in rivals if d.score > best.score):
+        reasons.append(f"PDOK vond ook {higher} met een hogere score")
+    if equal := _names(d for d in rivals if d.score == best.score):
+        reasons.append(f"PDOK vond ook {equal} met een even hoge score")
     if best.score is not None and best.score < min_score:
         reasons.append(f"lage score bij PDOK ({best.score:.1f})")
     if best.straatnaam and _alnum(best.straatnaam) != _alnum(q.straat):
@@ -674,10 +677,6 @@ def pdok_doubt(q: AddressQuery, best: PdokAddress, docs: Sequence[PdokAddress], 
 
 def _names(docs) -> str:
     return " en ".join(dict.fromkeys(doc.weergavenaam for doc in docs))
-
-
-def _scores_at_least(doc: PdokAddress, best: PdokAddress) -> bool:
-    return doc.score is not None and best.score is not None and doc.score >= best.score
 
 
 def lookup_with_nominatim(
