@@ -539,7 +539,7 @@ _MESSAGES: dict[str, Callable[[GeocodeOutcome], str]] = {
     "niet-gevonden": lambda o: f'adres niet gevonden bij {_where(o)}: "{o.query.display()}" — '
     f"{_did_you_mean(o.suggestions)}",
     "mislukt": lambda o: f'niet opgezocht: "{o.query.display()}" — {o.warning}',
-    "overgeslagen": lambda o: f'niet opgezocht: "{o.query.display()}" — de run is eerder gestopt',
+    "overgeslagen": lambda o: f'niet opgezocht: "{o.query.display()}" — gestopt, want de diensten zijn niet bereikbaar',
 }
 
 FAILED_BOTH = "PDOK en Nominatim zijn niet bereikbaar; probeer het later opnieuw. De cache is niet veranderd."
