@@ -22,6 +22,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
     check.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
     check.set_defaults(run=run_validate)
+
+    geocode = commands.add_parser("geocode", help="zoek adressen op bij PDOK (met Nominatim als reserve) en vul de cache")
+    mode = geocode.add_mutually_exclusive_group()
+    mode.add_argument("--only-missing", dest="mode", action="store_const", const="only-missing", help="alleen adressen die nog niet in de cache staan (standaard)")
+    mode.add_argument("--refresh", dest="mode", action="store_const", const="refresh", help="alle adressen opnieuw opzoeken")
+    geocode.add_argument("paths", nargs="*", type=Path, default=[Path("content/ontwikkelplaatsen")])
+    geocode.add_argument("--cache", type=Path, default=None, help=argparse.SUPPRESS)
+    geocode.set_defaults(run=run_geocode, mode="only-missing")
     return parser
 
 
@@ -45,6 +53,25 @@ def run_validate(args: argparse.Namespace) -> int:
         with open(summary_file, "a", encoding="utf-8") as summary:
             summary.write(summary_markdown(result.problems, result.files_checked, args.lang))
     return 1 if result.failed(args.strict) else 0
+
+
+def run_geocode(args: argparse.Namespace) -> int:
+    from generator.geocode import AddressQuery, main_geocode
+    from generator.validate import validate_paths
+
+    result = validate_paths(args.paths, today=date.today(), base=Path.cwd())
+    content = result.content
+    if content is None:
+        print("fout: geen inhoud gevonden", file=sys.stderr)
+        return 2
+    asked = {p.file for p in result.problems} | set(content.files_read)
+    pairs = [
+        (entry.rel, AddressQuery(straat=a.straat, huisnummer=a.huisnummer, postcode=a.postcode, plaats=a.plaats))
+        for entry in content.plaatsen.values()
+        if entry.model.coordinaten is None and entry.rel in asked and (a := entry.model.adres)
+    ]
+    cache_path = args.cache or content.root / "geo" / "geocode-cache.json"
+    return main_geocode(pairs, cache_path, args.mode)
 
 
 def files_word(count: int, lang: str) -> str:

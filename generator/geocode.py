@@ -36,7 +36,7 @@ import requests
 
 # Nominatim's usage policy asks for a User-Agent that identifies the application and a way to
 # reach its maintainers. Set PROJECT_URL to the real repository before the first live run.
-PROJECT_URL = "https://github.com/sociale-kaart-eindhoven/sociale-kaart-eindhoven"
+PROJECT_URL = "https://github.com/wijeindhoven/sociale-kaart"
 USER_AGENT = f"sociale-kaart-eindhoven/0.1 (+{PROJECT_URL})"
 
 PDOK_BASE_URL = "https://api.pdok.nl/bzk/locatieserver/search/v3_1"
