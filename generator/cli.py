@@ -57,18 +57,17 @@ def run_validate(args: argparse.Namespace) -> int:
 
 def run_geocode(args: argparse.Namespace) -> int:
     from generator.geocode import AddressQuery, main_geocode
-    from generator.validate import validate_paths
+    from generator.validate import is_asked, validate_paths
 
     result = validate_paths(args.paths, today=date.today(), base=Path.cwd())
     content = result.content
     if content is None:
         print("fout: geen inhoud gevonden", file=sys.stderr)
         return 2
-    asked = {p.file for p in result.problems} | set(content.files_read)
     pairs = [
         (entry.rel, AddressQuery(straat=a.straat, huisnummer=a.huisnummer, postcode=a.postcode, plaats=a.plaats))
         for entry in content.plaatsen.values()
-        if entry.model.coordinaten is None and entry.rel in asked and (a := entry.model.adres)
+        if entry.model.coordinaten is None and is_asked(entry.doc.path, args.paths) and (a := entry.model.adres)
     ]
     cache_path = args.cache or content.root / "geo" / "geocode-cache.json"
     return main_geocode(pairs, cache_path, args.mode)

@@ -66,10 +66,16 @@ def page_file(path: str, lang: str) -> str:
     return f"{path}.md" if lang == DEFAULT_LANGUAGE else f"{path}.{lang}.md"
 
 
+MANIFEST = ".generated-files"
+
+
 def write_changed(files: list[OutputFile], folder: Path) -> int:
-    """Write files whose content differs from disk, delete stale ones; return how many were written."""
+    """Write files whose bytes differ from disk and remove what an earlier run wrote but this one did not.
+
+    ``folder`` also holds hand-written pages, so only files listed in the manifest of the previous
+    run are ever deleted. Returns how many files were written.
+    """
     written = 0
-    wanted = {folder / f.path for f in files}
     for output in files:
         target = folder / output.path
         data = output.content.encode("utf-8") if isinstance(output.content, str) else output.content
@@ -78,7 +84,12 @@ def write_changed(files: list[OutputFile], folder: Path) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         written += 1
-    if folder.exists():
-        for stale in [p for p in folder.rglob("*") if p.is_file() and p not in wanted]:
-            stale.unlink()
+    manifest = folder / MANIFEST
+    previous = set(manifest.read_text(encoding="utf-8").split("\n")) if manifest.exists() else set()
+    current = sorted(f.path for f in files)
+    for stale in previous - set(current) - {""}:
+        (folder / stale).unlink(missing_ok=True)
+    new_manifest = "\n".join(current)
+    if not manifest.exists() or manifest.read_text(encoding="utf-8") != new_manifest:
+        manifest.write_text(new_manifest, encoding="utf-8")
     return written

@@ -39,13 +39,13 @@ def validate_paths(paths: list[Path], today: date, base: Path, geo: GeoChecks | 
     for root in roots:
         content = load_content(root, base)
         found = content.problems + run_checks(content, CheckContext(today=today, geo=geo))
-        asked = {rel for rel in content.files_read if _asked(base / rel, paths)}
+        asked = {rel for rel in content.files_read if is_asked(base / rel, paths)}
         checked |= asked
         problems += [p for p in found if p.file in asked]
     return ValidationResult(content=content, problems=sorted_problems(problems), files_checked=len(checked))
 
 
-def _asked(file: Path, paths: list[Path]) -> bool:
+def is_asked(file: Path, paths: list[Path]) -> bool:
     file = file.resolve()
     return any(file == p.resolve() or p.resolve() in file.parents for p in paths if p.exists())
 
