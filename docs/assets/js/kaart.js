@@ -29,12 +29,14 @@
         item.classList.toggle("sk-hidden", !ok);
         if (ok) shown += 1;
       });
+      // A weekday whose activities are all filtered out disappears with its heading.
+      var filtering = Object.keys(chosen).some(function (name) { return chosen[name]; });
       document.querySelectorAll("[data-day]").forEach(function (block) {
-        var day = block.dataset.day;
-        var hideDay = chosen.dag && chosen.dag !== day;
-        var section = block.closest("div").previousElementSibling;
-        block.classList.toggle("sk-hidden", !!hideDay);
-        if (section && /^H[23]$/.test(section.tagName)) section.classList.toggle("sk-hidden", !!hideDay);
+        var visible = block.querySelectorAll("li:not(.sk-hidden)").length;
+        var hide = filtering && visible === 0;
+        var heading = block.parentElement && block.parentElement.previousElementSibling;
+        block.classList.toggle("sk-hidden", hide);
+        if (heading && /^H[23]$/.test(heading.tagName)) heading.classList.toggle("sk-hidden", hide);
       });
       if (counter) counter.textContent = counter.dataset.template.replace("{n}", shown);
       var url = window.location.pathname + (query.toString() ? "?" + query.toString() : "");
