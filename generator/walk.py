@@ -104,11 +104,9 @@ class StreetGraph:
         target_nodes, target_snap = self.snap_many(targets)
         network = self.node_distances(origin_nodes, target_nodes, cutoff_m)
         result = origin_snap[:, None] + network + target_snap[None, :]
-        same_node = origin_nodes[:, None] == target_nodes[None, :]
-        if same_node.any():
-            # Both ends at one node: going to the node and back would overstate the walk.
-            straight = _straight_metres(origins, targets)
-            result = np.where(same_node, straight, result)
+        # Both ends at one node: going to the node and back would overstate the walk.
+        rows, cols = np.nonzero(origin_nodes[:, None] == target_nodes[None, :])
+        result[rows, cols] = _straight_metres(origins, targets, rows, cols)
         result[result > cutoff_m] = np.inf
         return result
 
@@ -148,10 +146,13 @@ def walking_table(graph: StreetGraph, origins: dict[str, tuple[float, float]],
     return table
 
 
-def _straight_metres(origins, targets) -> np.ndarray:
-    a = project(*np.asarray(origins, dtype=np.float64).T)
-    b = project(*np.asarray(targets, dtype=np.float64).T)
-    return np.linalg.norm(a[:, None, :] - b[None, :, :], axis=-1)
+def _straight_metres(origins, targets, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Straight-line metres for the pairs (origins[rows[k]], targets[cols[k]]) only."""
+    if not len(rows):
+        return np.empty(0)
+    a = project(*np.asarray(origins, dtype=np.float64)[rows].T)
+    b = project(*np.asarray(targets, dtype=np.float64)[cols].T)
+    return np.linalg.norm(a - b, axis=-1)
 
 
 def _read_graph_arrays(path: Path) -> dict[str, np.ndarray]:
