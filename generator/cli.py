@@ -8,6 +8,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from generator.geo import GeoDataError
+from generator.geocode import GeocodeCacheError
 from generator.problems import count_line, format_github, format_text, summary_markdown
 
 
@@ -86,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except KeyboardInterrupt:
         return 130
+    except (GeoDataError, GeocodeCacheError) as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"fout: {exc}", file=sys.stderr)
         return 2

@@ -8,11 +8,10 @@ while this module's public API speaks (lat, lon) like the content files do.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.slug import slugify
 from shapely import STRtree
 from shapely.geometry import Point, Polygon, shape
 
@@ -142,7 +141,3 @@ def representative_point(vorm: Polygon, given: dict | None) -> tuple[float, floa
     return (inside.y, inside.x)
 
 
-def slugify(name: str) -> str:
-    """A URL- and file-name-safe slug: "Muschberg, Geestenberg" -> "muschberg-geestenberg"."""
-    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")

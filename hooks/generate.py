@@ -14,6 +14,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 from generator.build import ContentError, build
+from generator.geo import GeoDataError
+from generator.geocode import GeocodeCacheError
 from generator.site import SiteConfig
 
 log = logging.getLogger("mkdocs.hooks.generate")
@@ -33,7 +35,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     )
     try:
         result = build(project / "content", Path(config.docs_dir), site_config)
-    except ContentError as exc:
+    except (ContentError, GeoDataError, GeocodeCacheError) as exc:
         raise Abort(str(exc)) from None
     for warning in result.warnings:
         log.info("inhoud: %s:%s: %s", warning.file, warning.line, warning.message())
