@@ -43,11 +43,15 @@ def check_file_names(content: Content) -> list[Problem]:
         stem = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         if not is_slug(stem):
             problems.append(error(rel, 1, 1, "bestandsnaam", name=stem, suggestion=slugify(stem) or "naam"))
-    for entry in content.buurten.values():
-        expected = slugify(entry.model.naam)
-        if is_slug(entry.slug) and entry.slug != expected:
-            problems.append(error(*at(entry, ("naam",)), "bestandsnaam_buurt", naam=entry.model.naam, suggestion=expected))
     return problems
+
+
+def check_buurt_file_name(entry: Entry, expected_name: str) -> list[Problem]:
+    """A buurt file is named after the buurt (the geo data's spelling, when the name matches it)."""
+    expected = slugify(expected_name)
+    if is_slug(entry.slug) and entry.slug != expected:
+        return [error(*at(entry, ("naam",)), "bestandsnaam_buurt", naam=expected_name, suggestion=expected)]
+    return []
 
 
 def check_unique(content: Content) -> list[Problem]:
@@ -56,7 +60,7 @@ def check_unique(content: Content) -> list[Problem]:
     for entry in content.buurten.values():
         other = seen_codes.setdefault(entry.model.code, entry.rel)
         if other != entry.rel:
-            problems.append(error(*at(entry, ("code",)), "buurt_dubbel", code=entry.model.code, other=other))
+            problems.append(error(*at(entry, ("code",)), "buurt_dubbel", cbs=entry.model.code, other=other))
     seen_slugs: dict[str, str] = {}
     for rel in content.files_read:
         slug = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
@@ -121,6 +125,8 @@ def run_checks(content: Content, context: CheckContext) -> list[Problem]:
     ]
     if context.geo is not None:
         checks += [lambda: context.geo.buurt_problems(content), lambda: context.geo.place_problems(content)]
+    else:
+        checks += [lambda: [p for e in content.buurten.values() for p in check_buurt_file_name(e, e.model.naam)]]
     return [problem for check in checks for problem in check()]
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from generator.checks import check_buurt_file_name
 from generator.content import Content, Entry
 from generator.geo import GEO_DIR, BuurtKaart, laad_buurtkaart
 from generator.geocode import AddressQuery, GeocodeCache
@@ -122,7 +123,9 @@ class GeoProblems:
             if geo is None:
                 problems.append(error(entry.rel, *entry.doc.position(("code",)), "buurt_code_onbekend", value=entry.model.code))
             elif geo.naam != entry.model.naam:
-                problems.append(error(entry.rel, *entry.doc.position(("naam",)), "buurt_naam_code", code=geo.code, expected=geo.naam, value=entry.model.naam))
+                problems.append(error(entry.rel, *entry.doc.position(("naam",)), "buurt_naam_code", cbs=geo.code, expected=geo.naam, value=entry.model.naam))
+            else:
+                problems += check_buurt_file_name(entry, geo.naam)
         return problems
 
     def place_problems(self, content: Content) -> list[Problem]:

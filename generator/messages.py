@@ -227,12 +227,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the buurt code `{value}` is not in Eindhoven's data", "check the code; the list is in content/geo/buurten.geojson"),
     },
     "buurt_naam_code": {
-        "nl": ("volgens de gegevens hoort bij code {code} de naam `{expected}`, niet `{value}`", "schrijf `naam: {expected}` of verbeter de code"),
-        "en": ("according to the data code {code} belongs to `{expected}`, not `{value}`", "write `naam: {expected}` or correct the code"),
+        "nl": ("volgens de gegevens hoort bij code {cbs} de naam `{expected}`, niet `{value}`", "schrijf `naam: {expected}` of verbeter de code"),
+        "en": ("according to the data code {cbs} belongs to `{expected}`, not `{value}`", "write `naam: {expected}` or correct the code"),
     },
     "buurt_dubbel": {
-        "nl": ("de buurtcode {code} staat ook in {other}", "elke buurt heeft één bestand"),
-        "en": ("the buurt code {code} is also in {other}", "each buurt has one file"),
+        "nl": ("de buurtcode {cbs} staat ook in {other}", "elke buurt heeft één bestand"),
+        "en": ("the buurt code {cbs} is also in {other}", "each buurt has one file"),
     },
     "buiten_eindhoven": {
         "nl": ("het punt ({lat}, {lon}) ligt buiten Eindhoven", "controleer de coördinaten (eerst breedtegraad ~51,4, dan lengtegraad ~5,5) of het adres"),

@@ -207,11 +207,21 @@ Telefoon = Annotated[str, BeforeValidator(_phone)]
 Kosten = Annotated[Literal["gratis", "vrijwillige bijdrage"] | Decimal, BeforeValidator(_price)]
 
 
+def _number(value: Any) -> float | None:
+    # "5.47" arrives as text: the loader keeps time-like scalars ("10.00") as text on purpose.
+    if isinstance(value, bool):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def _coordinates(value: Any) -> Any:
-    ok = isinstance(value, list) and len(value) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
-    if not ok or not (-90 <= value[0] <= 90 and -180 <= value[1] <= 180):
+    numbers = [_number(v) for v in value] if isinstance(value, list) and len(value) == 2 else [None]
+    if None in numbers or not (-90 <= numbers[0] <= 90 and -180 <= numbers[1] <= 180):  # type: ignore[operator]
         raise PydanticCustomError("coordinaten", "coordinaten")
-    return (float(value[0]), float(value[1]))
+    return (numbers[0], numbers[1])
 
 
 # --- models -------------------------------------------------------------------------------------------
