@@ -8,6 +8,8 @@ runs only on the first of those builds (the module is loaded anew with each conf
 from __future__ import annotations
 
 import logging
+import os
+from datetime import date
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,8 +35,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
         site_url=config.site_url or "/",
         branch=extra.get("branch", "main"),
     )
+    # Tests and benchmarks pin "today" so the week agenda and freshness labels are reproducible.
+    today = date.fromisoformat(os.environ["SOCIALE_KAART_TODAY"]) if os.environ.get("SOCIALE_KAART_TODAY") else None
     try:
-        result = build(project / "content", Path(config.docs_dir), site_config)
+        result = build(project / "content", Path(config.docs_dir), site_config, today=today)
     except (ContentError, GeoDataError, GeocodeCacheError) as exc:
         raise Abort(str(exc)) from None
     for warning in result.warnings:
