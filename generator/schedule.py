@@ -55,7 +55,11 @@ K = TypeVar("K")
 
 
 def local_datetime(day: date, at: time) -> datetime:
-    """``day`` at wall-clock time ``at`` in Europe/Amsterdam, as an aware datetime."""
+    """``day`` at wall-clock time ``at`` in Europe/Amsterdam, as an aware datetime.
+
+    zoneinfo picks the offset of that date: +01:00 in winter, +02:00 in summer. (A time in the hour
+    skipped when the clocks go forward gets the winter offset; no activity starts at 02:30.)
+    """
     return datetime.combine(day, at, tzinfo=TIMEZONE)
 
 
