@@ -17,7 +17,7 @@ from generator.models import Ontwikkelplaats
 from generator.site import SiteConfig
 
 STALE_AFTER = timedelta(days=365)
-_MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~=:])")
+_MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # what Python-Markdown lets a backslash escape
 
 
 def esc(text: object) -> str:
@@ -27,7 +27,7 @@ def esc(text: object) -> str:
 
 def md_text(text: str) -> str:
     """Content for a Markdown line (a heading): HTML-escaped and Markdown specials backslashed."""
-    return _MD_SPECIALS.sub(r"\\\1", html.escape(text, quote=False).replace("&", "&")).replace("\n", " ")
+    return _MD_SPECIALS.sub(r"\\\1", html.escape(text, quote=False)).replace("\n", " ")
 
 
 def front_matter(title: str, **extra: object) -> str:
