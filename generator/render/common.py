@@ -30,6 +30,20 @@ def md_text(text: str) -> str:
     return _MD_SPECIALS.sub(r"\\\1", html.escape(text, quote=False)).replace("\n", " ")
 
 
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) addresses become links (validation refuses others; this is the second fence)."""
+    if url and re.match(r"^https?://[^\s<>\"']+$", url, re.IGNORECASE):
+        return url
+    return None
+
+
+def external_link(url: str | None) -> str:
+    target = safe_url(url)
+    if target is None:
+        return esc(url or "")
+    return f'<a href="{esc(target)}" rel="nofollow noopener">{esc(target)}</a>'
+
+
 def front_matter(title: str, **extra: object) -> str:
     """YAML front matter; JSON strings are valid YAML scalars, so any title is safe."""
     fields = {"title": title, **extra}

@@ -10,7 +10,7 @@ from generator.content import Entry
 from generator.i18n import t
 from generator.languages import language_name
 from generator.models import THEMAS, Activiteit, Ontwikkelplaats
-from generator.render.common import edit_block, esc, front_matter, href, labels_html, md_text, text_html
+from generator.render.common import edit_block, esc, external_link, front_matter, href, labels_html, md_text, text_html
 from generator.schedule import describe, week_agenda
 from generator.site import BuurtInfo, OutputFile, SiteContext, page_file
 from generator.slug import slugify
@@ -165,7 +165,7 @@ def contact_html(place: Ontwikkelplaats, lang: str) -> str:
     if c.email:
         items.append(f'{esc(t(lang, "email"))}: <a href="mailto:{esc(c.email)}">{esc(c.email)}</a>')
     if c.website:
-        items.append(f'{esc(t(lang, "website"))}: <a href="{esc(c.website)}" rel="nofollow noopener">{esc(c.website)}</a>')
+        items.append(f'{esc(t(lang, "website"))}: {external_link(c.website)}')
     if not items:
         return f"<p>{esc(t(lang, 'no_contact'))}</p>"
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
@@ -276,7 +276,7 @@ def wijkteam_html(site: SiteContext, slug: str, lang: str) -> str:
     if team.email:
         lines.append(f'{esc(t(lang, "email"))}: <a href="mailto:{esc(team.email)}">{esc(team.email)}</a>')
     if team.website:
-        lines.append(f'<a href="{esc(team.website)}" rel="nofollow noopener">{esc(team.website)}</a>')
+        lines.append(external_link(team.website))
     return "<p>" + "<br>".join(lines) + "</p>"
 
 
