@@ -31,7 +31,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     project = Path(config.config_file_path).parent
     extra = config.extra.get("sociale_kaart", {})
     site_config = SiteConfig(
-        repo_url=config.repo_url.rstrip("/"),
+        repo_url=extra["repo"].rstrip("/"),
         site_url=config.site_url or "/",
         branch=extra.get("branch", "main"),
     )
