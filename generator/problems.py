@@ -43,11 +43,12 @@ class Problem:
         return (self.file, self.line, self.col, self.code)
 
 
-def error(file: str, line: int, col: int, code: str, **params: object) -> Problem:
+def error(file: str, line: int, col: int, code: str, /, **params: object) -> Problem:
+    # Positional-only: messages may have a `{code}` placeholder (buurt_dubbel) of their own.
     return Problem(file, line, col, "fout", code, params)
 
 
-def warning(file: str, line: int, col: int, code: str, **params: object) -> Problem:
+def warning(file: str, line: int, col: int, code: str, /, **params: object) -> Problem:
     return Problem(file, line, col, "waarschuwing", code, params)
 
 

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from generator.checks import CheckContext, GeoChecks, run_checks
-from generator.content import Content, all_kinds, load_content, missing_path, relative
-from generator.problems import Problem, sorted_problems
+from generator.content import Content, all_kinds, kind_of, load_content, missing_path, relative
+from generator.problems import Problem, error, sorted_problems
 
 
 @dataclass
@@ -34,8 +34,10 @@ def content_root_of(path: Path) -> Path:
 def validate_paths(paths: list[Path], today: date, base: Path, geo: GeoChecks | None = None) -> ValidationResult:
     """Problems of the files under ``paths``; the rest of their content folder is read for reference."""
     missing = [missing_path(relative(p, base)) for p in paths if not p.exists()]
+    # A loose file outside a kind folder would otherwise be skipped without a word.
+    stray = [error(relative(p, base), 1, 1, "soort_onbekend") for p in paths if p.is_file() and kind_of(p) is None]
     roots = sorted({content_root_of(p) for p in paths if p.exists()})
-    problems, checked, content = list(missing), set(), None
+    problems, checked, content = missing + stray, {problem.file for problem in stray}, None
     for root in roots:
         content = load_content(root, base)
         found = content.problems + run_checks(content, CheckContext(today=today, geo=geo))
