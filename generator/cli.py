@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from generator.problems import count_line, format_github, format_text, summary_markdown
+from generator.problems import count_line, files_word, format_github, format_text, summary_markdown
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,12 +45,6 @@ def run_validate(args: argparse.Namespace) -> int:
         with open(summary_file, "a", encoding="utf-8") as summary:
             summary.write(summary_markdown(result.problems, result.files_checked, args.lang))
     return 1 if result.failed(args.strict) else 0
-
-
-def files_word(count: int, lang: str) -> str:
-    if lang == "en":
-        return f"{count} file" + ("" if count == 1 else "s")
-    return f"{count} " + ("bestand" if count == 1 else "bestanden")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -172,7 +172,10 @@ _YAML_PROBLEMS: list[tuple[str, str]] = [
     ("mapping values are not allowed", "yaml_dubbele_punt"),
     ("could not find expected ':'", "yaml_dubbele_punt"),
     ("found character '\\t'", "tab"),
-    ("did not find expected '-' indicator", "yaml_lijst"),
+    ("that cannot start any token", "yaml_begin_teken"),
+    ("expected a single document", "twee_documenten"),
+    # PyYAML (not libyaml) says this when a list item is not in line with the ones above.
+    ("while parsing a block collection", "yaml_lijst"),
     ("did not find expected key", "yaml_inspringen"),
     ("expected <block end>", "yaml_inspringen"),
     ("found unexpected end of stream", "yaml_aanhalingsteken"),
@@ -198,10 +201,18 @@ def _yaml_problem(rel: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
         if needle in said:
             if code in _AT_OPENING and exc.context_mark is not None:
                 line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
+            if code == "tab" and not _in_indentation(text, line, col):
+                code = "tab_in_regel"
             if code == "yaml_dubbele_punt" and (indent := _deeper_indent(text, line)):
                 return error(rel, line, indent, "yaml_inspringen")
             return error(rel, line, col, code)
     return error(rel, line, col, "yaml_syntax", detail=(exc.problem or str(exc)).strip())
+
+
+def _in_indentation(text: str, line: int, col: int) -> bool:
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    return not here[: col - 1].strip()
 
 
 _DASH_GLUED = re.compile(r"^( *)-[^\s\-\d]")

@@ -28,6 +28,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "nl": ("op deze regel staat een tab om in te springen; YAML staat alleen spaties toe", "vervang de tab aan het begin van de regel door spaties, twee per niveau"),
         "en": ("this line is indented with a tab; YAML only allows spaces", "replace the tab at the start of the line with spaces, two per level"),
     },
+    "tab_in_regel": {
+        "nl": ("op deze regel staat een tab; YAML kan die hier niet lezen", "vervang de tab door een spatie"),
+        "en": ("this line contains a tab that YAML cannot read here", "replace the tab with a space"),
+    },
     "te_diep": {
         "nl": ("het bestand is te diep genest om te lezen", "een bestand heeft hooguit een paar niveaus; vergelijk het met _sjabloon.yml"),
         "en": ("the file is nested too deeply to read", "a file has only a few levels; compare it with _sjabloon.yml"),
@@ -50,7 +54,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "yaml_inspringen": {
         "nl": ("het inspringen klopt hier niet", "velden op hetzelfde niveau moeten met spaties precies even ver inspringen; vergelijk met de regels erboven"),
-        "en": ("the indentation is wrong here", "fields on the same level must be indented exactly as far (with spaces); compare with the lines above"),
+        "en": ("the indentation is wrong here", "fields on the same level must be indented exactly as far, with spaces; compare with the lines above"),
     },
     "yaml_aanhalingsteken": {
         "nl": ("een tekst tussen aanhalingstekens wordt niet afgesloten", "zet aan het eind van de tekst hetzelfde aanhalingsteken als aan het begin"),
@@ -71,6 +75,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "yaml_streepje": {
         "nl": ("na het streepje `-` van een lijst hoort een spatie", "schrijf bijvoorbeeld `- naam: ...` in plaats van `-naam: ...`"),
         "en": ("a list dash `-` must be followed by a space", "write for example `- naam: ...` instead of `-naam: ...`"),
+    },
+    "yaml_begin_teken": {
+        "nl": ("een waarde kan in YAML niet met dit teken beginnen", "zet de hele tekst tussen aanhalingstekens, bijvoorbeeld \"@koffiehuis\""),
+        "en": ("in YAML a value cannot start with this character", "put the whole text in quotes, for example \"@koffiehuis\""),
+    },
+    "twee_documenten": {
+        "nl": ("hier begint met `---` een tweede document; een bestand mag er maar één bevatten", "haal `---` en wat erna komt weg, of zet het in een eigen bestand"),
+        "en": ("a second document starts here with `---`; a file may hold only one", "remove `---` and what follows, or put it in a file of its own"),
     },
     "yaml_syntax": {
         "nl": ("de opbouw van het bestand klopt hier niet", "vergelijk deze regel met _sjabloon.yml; technische melding: {detail}"),
@@ -96,7 +108,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "ja_nee": {
         "nl": ("`{value}` is hier niet duidelijk", "schrijf `ja` of `nee`"),
-        "en": ("`{value}` is not clear here", "write `ja` (yes) or `nee` (no)"),
+        "en": ("`{value}` is not clear here", "write `ja` for yes or `nee` for no"),
     },
     "tekst_verwacht": {
         "nl": ("`{field}` moet een tekst zijn", "schrijf de tekst achter `{field}:`; zet hem tussen aanhalingstekens als hij met een cijfer of teken begint"),
@@ -260,8 +272,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the buurt code {code} is also in {other}", "each buurt has one file"),
     },
     "buiten_eindhoven": {
-        "nl": ("het punt ({lat}, {lon}) ligt buiten Eindhoven", "controleer de coördinaten (eerst breedtegraad ~51,4, dan lengtegraad ~5,5) of het adres"),
-        "en": ("the point ({lat}, {lon}) lies outside Eindhoven", "check the coordinates (latitude ~51.4 first, then longitude ~5.5) or the address"),
+        "nl": ("het punt ({lat}, {lon}) ligt buiten Eindhoven", "controleer het adres of de coördinaten: eerst breedtegraad ~51,4, dan lengtegraad ~5,5"),
+        "en": ("the point ({lat}, {lon}) lies outside Eindhoven", "check the address or the coordinates: latitude ~51.4 first, then longitude ~5.5"),
     },
     "andere_buurt": {
         "nl": ("het punt ligt in buurt {actual} ({actual_slug}), niet in `{value}`", "schrijf `buurt: {actual_slug}`, of verbeter het adres of de coördinaten"),

@@ -72,6 +72,8 @@ def _problem(model: type[BaseModel], doc: RawDoc, detail: ErrorDetails) -> Probl
     kind = detail["type"]
     ctx = dict(detail.get("ctx") or {})
     field = _field_name(loc)
+    if len(loc) > 1 and loc[-1] == "nl" and isinstance(_written(doc, loc[:-1]), str):
+        field = _field_name(loc[:-1])  # `omschrijving: ...` was read as `{nl: ...}`; name what was written
     if kind == "extra_forbidden":
         line, col = doc.position(loc, key=True)
         return _unknown_field(model, doc.rel, line, col, loc)
@@ -94,6 +96,16 @@ def _problem(model: type[BaseModel], doc: RawDoc, detail: ErrorDetails) -> Probl
     if kind in MESSAGES:  # our own PydanticCustomError codes
         return error(doc.rel, line, col, kind, **{"field": field, **ctx})
     return error(doc.rel, line, col, "ongeldig", field=field, detail=detail["msg"])
+
+
+def _written(doc: RawDoc, loc: Loc) -> Any:
+    node = doc.data
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
 
 
 def _choices(ctx: dict[str, Any]) -> str:

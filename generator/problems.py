@@ -66,6 +66,12 @@ def count_line(problems: list[Problem], lang: str = "nl") -> str:
     return f"{errors} {'fout' if errors == 1 else 'fouten'}, {warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}"
 
 
+def files_word(count: int, lang: str) -> str:
+    if lang == "en":
+        return f"{count} file" + ("" if count == 1 else "s")
+    return f"{count} " + ("bestand" if count == 1 else "bestanden")
+
+
 def format_text(problem: Problem, lang: str = "nl") -> str:
     """``file:line:col: fout: message (hint)`` — the form editors and editors' tools know."""
     word = SEVERITY_WORD[lang][problem.severity]
@@ -102,10 +108,10 @@ def _md_cell(text: str) -> str:
 def summary_markdown(problems: list[Problem], files_checked: int, lang: str = "nl") -> str:
     """The job summary of a pull-request check: a table a buurtambassadeur can read."""
     if lang == "en":
-        head = f"### Content check: {files_checked} files, {count_line(problems, lang)}\n\n"
+        head = f"### Content check: {files_word(files_checked, lang)}, {count_line(problems, lang)}\n\n"
         columns = "| file | line | kind | what is wrong | what to do |\n|---|---|---|---|---|\n"
     else:
-        head = f"### Controle van de inhoud: {files_checked} bestanden, {count_line(problems, lang)}\n\n"
+        head = f"### Controle van de inhoud: {files_word(files_checked, lang)}, {count_line(problems, lang)}\n\n"
         columns = "| bestand | regel | soort | wat is er mis | wat kun je doen |\n|---|---|---|---|---|\n"
     if not problems:
         return head + ("Everything is in order.\n" if lang == "en" else "Alles is in orde.\n")
