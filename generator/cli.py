@@ -22,7 +22,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
     check.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
     check.set_defaults(run=run_validate)
+
+    schema = commands.add_parser("schema", help="schrijf schema/*.schema.json en docs/velden.md uit de modellen")
+    schema.set_defaults(run=run_schema)
     return parser
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from generator.schema import write_generated
+
+    for rel in write_generated():
+        print(f"geschreven: {rel}")
+    return 0
 
 
 def run_validate(args: argparse.Namespace) -> int:
