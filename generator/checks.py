@@ -77,16 +77,18 @@ def check_buurt_references(content: Content) -> list[Problem]:
         value = entry.model.buurt
         if value in content.buurten:
             continue
-        problems.append(error(*at(entry, ("buurt",)), "onbekende_buurt", value=value, suggestion=_buurt_suggestion(value, content)))
+        if close := _closest_buurt(value, content):
+            problems.append(error(*at(entry, ("buurt",)), "onbekende_buurt_bijna", value=value, close=close))
+        else:
+            problems.append(error(*at(entry, ("buurt",)), "onbekende_buurt", value=value))
     return problems
 
 
-def _buurt_suggestion(value: str, content: Content) -> str:
+def _closest_buurt(value: str, content: Content) -> str | None:
+    """The slug the editor probably meant: a buurt whose name matches, else the nearest slug."""
     by_name = {slugify(e.model.naam): slug for slug, e in content.buurten.items()}
-    candidate = by_name.get(slugify(value)) or next(iter(difflib.get_close_matches(slugify(value), list(content.buurten), n=1, cutoff=0.6)), None)
-    if candidate:
-        return f"bedoelde je `{candidate}`?"
-    return "gebruik de bestandsnaam (zonder .yml) van een buurt in content/buurten/"
+    close = difflib.get_close_matches(slugify(value), list(content.buurten), n=1, cutoff=0.6)
+    return by_name.get(slugify(value)) or (close[0] if close else None)
 
 
 def check_dates(content: Content, today: date) -> list[Problem]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.geo import GeoDataError
 from generator.geocode import GeocodeCacheError
-from generator.problems import count_line, format_github, format_text, summary_markdown
+from generator.problems import count_line, files_word, format_github, format_text, summary_markdown
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,20 +32,28 @@ def build_parser() -> argparse.ArgumentParser:
     geocode.add_argument("paths", nargs="*", type=Path, default=[Path("content/ontwikkelplaatsen")])
     geocode.add_argument("--cache", type=Path, default=None, help=argparse.SUPPRESS)
     geocode.set_defaults(run=run_geocode, mode="only-missing")
+
+    schema = commands.add_parser("schema", help="schrijf schema/*.schema.json en docs/velden.md uit de modellen")
+    schema.set_defaults(run=run_schema)
     return parser
 
 
+def run_schema(args: argparse.Namespace) -> int:
+    from generator.schema import write_generated
+
+    for rel in write_generated():
+        print(f"geschreven: {rel}")
+    return 0
+
+
 def run_validate(args: argparse.Namespace) -> int:
-    from generator.enrich import geo_checks_for
-    from generator.validate import content_root_of, validate_paths
+    from generator.validate import validate_paths
 
     today = args.today or date.today()
     if missing := [str(p) for p in args.paths if not p.exists()]:
         print(f"fout: bestaat niet: {', '.join(missing)}", file=sys.stderr)
         return 2
-    roots = {content_root_of(p) for p in args.paths if p.exists()}
-    geo = geo_checks_for(next(iter(roots))) if len(roots) == 1 else None
-    result = validate_paths(args.paths, today=today, base=Path.cwd(), geo=geo)
+    result = validate_paths(args.paths, today=today, base=Path.cwd())
     formatter = format_github if args.format == "github" else format_text
     for problem in result.problems:
         print(formatter(problem, args.lang))
@@ -61,7 +69,7 @@ def run_geocode(args: argparse.Namespace) -> int:
     from generator.geocode import AddressQuery, main_geocode
     from generator.validate import is_asked, validate_paths
 
-    result = validate_paths(args.paths, today=date.today(), base=Path.cwd())
+    result = validate_paths(args.paths, today=date.today(), base=Path.cwd(), with_geo=False)
     content = result.content
     if content is None:
         print("fout: geen inhoud gevonden", file=sys.stderr)
@@ -73,12 +81,6 @@ def run_geocode(args: argparse.Namespace) -> int:
     ]
     cache_path = args.cache or content.root / "geo" / "geocode-cache.json"
     return main_geocode(pairs, cache_path, args.mode)
-
-
-def files_word(count: int, lang: str) -> str:
-    if lang == "en":
-        return f"{count} file" + ("" if count == 1 else "s")
-    return f"{count} " + ("bestand" if count == 1 else "bestanden")
 
 
 def main(argv: list[str] | None = None) -> int:

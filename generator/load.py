@@ -94,11 +94,21 @@ class RawDoc:
             return table[loc]
         for end in range(len(loc), -1, -1):
             prefix = loc[:end]
+            # A text the model wrapped (``omschrijving: ...`` read as ``{nl: ...}``) is best shown
+            # at its value; a block at its key, where the editor sees its name.
+            if prefix in self.value_pos and not isinstance(self._value_at(prefix), (dict, list)):
+                return self.value_pos[prefix]
             if prefix in self.key_pos:
                 return self.key_pos[prefix]
             if prefix in self.value_pos:
                 return self.value_pos[prefix]
         return (1, 1)
+
+    def _value_at(self, loc: Loc) -> Any:
+        node = self.data
+        for part in loc:
+            node = node[part]
+        return node
 
 
     def _real_loc(self, loc: Loc) -> Loc:
@@ -135,7 +145,12 @@ class _Builder:
         assert isinstance(node, ScalarNode)
         if node.style is None and _TIME_LIKE.match(node.value):
             return node.value
-        return self.loader.construct_object(node, deep=True)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except ValueError:
+            # A date that does not exist (2026-02-30) makes PyYAML raise; keep the text so the
+            # model reports it as an invalid date on its own line instead of a crash.
+            return node.value
 
     def _mapping(self, node: MappingNode, loc: Loc) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
@@ -157,28 +172,77 @@ _YAML_PROBLEMS: list[tuple[str, str]] = [
     ("mapping values are not allowed", "yaml_dubbele_punt"),
     ("could not find expected ':'", "yaml_dubbele_punt"),
     ("found character '\\t'", "tab"),
-    ("did not find expected '-' indicator", "yaml_lijst"),
+    ("that cannot start any token", "yaml_begin_teken"),
+    ("expected a single document", "twee_documenten"),
+    # PyYAML (not libyaml) says this when a list item is not in line with the ones above.
+    ("while parsing a block collection", "yaml_lijst"),
     ("did not find expected key", "yaml_inspringen"),
     ("expected <block end>", "yaml_inspringen"),
     ("found unexpected end of stream", "yaml_aanhalingsteken"),
     ("found unknown escape character", "yaml_aanhalingsteken"),
     ("while scanning a quoted scalar", "yaml_aanhalingsteken"),
-    ("while parsing a flow", "yaml_lijst"),
-    ("expected ',' or ']'", "yaml_lijst"),
-    ("expected ',' or '}'", "yaml_lijst"),
+    ("while parsing a flow sequence", "yaml_haakje"),
+    ("while parsing a flow mapping", "yaml_accolade"),
+    ("expected ',' or ']'", "yaml_haakje"),
+    ("expected ',' or '}'", "yaml_accolade"),
 ]
+# Codes whose problem is where something was opened (a quote, a bracket), not where PyYAML noticed.
+_AT_OPENING = frozenset({"yaml_aanhalingsteken", "yaml_haakje", "yaml_accolade"})
+_KEY_WITH_VALUE = re.compile(r"^\s*(- )?[^\s#:][^:#]*:\s+[^\s#]")
 
 
-def _yaml_problem(rel: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _yaml_problem(rel: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    text = f"{exc.context or ''} {exc.problem or ''}"
+    said = f"{exc.context or ''} {exc.problem or ''}"
+    if dash := _dash_without_space(text, line):
+        return error(rel, *dash, "yaml_streepje")
     for needle, code in _YAML_PROBLEMS:
-        if needle in text:
-            if code == "yaml_aanhalingsteken" and exc.context_mark is not None:
+        if needle in said:
+            if code in _AT_OPENING and exc.context_mark is not None:
                 line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
+            if code == "tab" and not _in_indentation(text, line, col):
+                code = "tab_in_regel"
+            if code == "yaml_dubbele_punt" and (indent := _deeper_indent(text, line)):
+                return error(rel, line, indent, "yaml_inspringen")
             return error(rel, line, col, code)
     return error(rel, line, col, "yaml_syntax", detail=(exc.problem or str(exc)).strip())
+
+
+def _in_indentation(text: str, line: int, col: int) -> bool:
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    return not here[: col - 1].strip()
+
+
+_DASH_GLUED = re.compile(r"^( *)-[^\s\-\d]")
+
+
+def _dash_without_space(text: str, line: int) -> tuple[int, int] | None:
+    """Where a list item on or before ``line`` reads ``-naam:`` instead of ``- naam:``.
+
+    PyYAML then sees a key called ``-naam`` and fails lines later; the glued dash is the cause.
+    """
+    for number, content in enumerate(text.splitlines()[:line], start=1):
+        if match := _DASH_GLUED.match(content):
+            return number, len(match[1]) + 1
+    return None
+
+
+def _deeper_indent(text: str, line: int) -> int | None:
+    """The column of a line indented deeper than the ``key: value`` line above it, else None.
+
+    PyYAML reads such a line as the continuation of the value above and then trips over its
+    colon; the editor's mistake is the indentation, so that is what we should name.
+    """
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    above = next((l for l in reversed(lines[: line - 1]) if l.strip() and not l.lstrip().startswith("#")), None)
+    if above is None or not _KEY_WITH_VALUE.match(above):
+        return None
+    indent = len(here) - len(here.lstrip(" "))
+    above_indent = len(above) - len(above.lstrip(" -"))
+    return indent + 1 if indent > above_indent else None
 
 
 def _decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
@@ -223,13 +287,21 @@ def parse_text(text: str, path: Path, rel: str) -> tuple[RawDoc | None, list[Pro
         builder = _Builder(loader, doc)
         doc.data = builder.build(node, ())
     except _TagRefused as exc:
-        return None, [error(rel, exc.mark.line + 1, exc.mark.column + 1, "tag", tag=exc.name)]
+        return None, [error(rel, exc.mark.line + 1, exc.mark.column + 1, "tag", tag=_tag_as_written(exc.name))]
     except _AliasRefused as exc:
         return None, [error(rel, exc.mark.line + 1, exc.mark.column + 1, "alias", name=exc.name)]
     except yaml.MarkedYAMLError as exc:
-        return None, [_yaml_problem(rel, exc)]
+        return None, [_yaml_problem(rel, exc, text)]
+    except RecursionError:
+        # Thousands of nested [[[ ]]] (a crafted file) exhaust the parser's recursion.
+        return None, [error(rel, 1, 1, "te_diep")]
     finally:
         loader.dispose()
     if not isinstance(doc.data, dict):
         return None, builder.problems + [error(rel, 1, 1, "geen_mapping")]
     return doc, builder.problems
+
+
+def _tag_as_written(tag: str) -> str:
+    # PyYAML expands ``!!python/object`` to ``tag:yaml.org,2002:python/object``; show what was typed.
+    return tag.replace("tag:yaml.org,2002:", "!!", 1)

@@ -13,8 +13,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the file is too large ({size} bytes; the limit is {limit})", "one file describes one buurt or one place; was something else pasted in?"),
     },
     "geen_utf8": {
-        "nl": ("het bestand bevat tekens die geen UTF-8 zijn", "sla het bestand op als UTF-8 (in de GitHub-editor gebeurt dat vanzelf); controleer de letters op deze regel"),
-        "en": ("the file contains bytes that are not UTF-8", "save the file as UTF-8 (the GitHub editor does this); check the letters on this line"),
+        "nl": ("het bestand bevat tekens die geen UTF-8 zijn", "sla het bestand op als UTF-8, zoals de GitHub-editor vanzelf doet; controleer de letters op deze regel"),
+        "en": ("the file contains bytes that are not UTF-8", "save the file as UTF-8, as the GitHub editor does by itself; check the letters on this line"),
     },
     "leeg": {
         "nl": ("het bestand is leeg", "begin met een kopie van _sjabloon.yml in dezelfde map"),
@@ -25,8 +25,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the file must consist of fields such as `naam: ...`", "start from a copy of _sjabloon.yml in the same folder"),
     },
     "tab": {
-        "nl": ("op deze regel staat een tab om in te springen; YAML staat alleen spaties toe", "vervang de tab aan het begin van de regel door spaties (twee per niveau)"),
-        "en": ("this line is indented with a tab; YAML only allows spaces", "replace the tab at the start of the line with spaces (two per level)"),
+        "nl": ("op deze regel staat een tab om in te springen; YAML staat alleen spaties toe", "vervang de tab aan het begin van de regel door spaties, twee per niveau"),
+        "en": ("this line is indented with a tab; YAML only allows spaces", "replace the tab at the start of the line with spaces, two per level"),
+    },
+    "tab_in_regel": {
+        "nl": ("op deze regel staat een tab; YAML kan die hier niet lezen", "vervang de tab door een spatie"),
+        "en": ("this line contains a tab that YAML cannot read here", "replace the tab with a space"),
+    },
+    "te_diep": {
+        "nl": ("het bestand is te diep genest om te lezen", "een bestand heeft hooguit een paar niveaus; vergelijk het met _sjabloon.yml"),
+        "en": ("the file is nested too deeply to read", "a file has only a few levels; compare it with _sjabloon.yml"),
     },
     "alias": {
         "nl": ("verwijzingen met `*` (YAML-aliassen) zijn niet toegestaan", "schrijf de waarde voluit in plaats van `*{name}`"),
@@ -45,8 +53,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("there is a colon (`:`) here where YAML does not expect one", "is there a `:` inside a text? Put the whole text in quotes: \"...\""),
     },
     "yaml_inspringen": {
-        "nl": ("het inspringen klopt hier niet", "velden op hetzelfde niveau moeten precies even ver inspringen (met spaties); vergelijk met de regels erboven"),
-        "en": ("the indentation is wrong here", "fields on the same level must be indented exactly as far (with spaces); compare with the lines above"),
+        "nl": ("het inspringen klopt hier niet", "velden op hetzelfde niveau moeten met spaties precies even ver inspringen; vergelijk met de regels erboven"),
+        "en": ("the indentation is wrong here", "fields on the same level must be indented exactly as far, with spaces; compare with the lines above"),
     },
     "yaml_aanhalingsteken": {
         "nl": ("een tekst tussen aanhalingstekens wordt niet afgesloten", "zet aan het eind van de tekst hetzelfde aanhalingsteken als aan het begin"),
@@ -56,14 +64,35 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "nl": ("een lijst is hier niet goed opgebouwd", "elk item van een lijst begint met `- ` op dezelfde inspringing, of schrijf de lijst als [a, b]"),
         "en": ("a list is not built correctly here", "each item starts with `- ` at the same indentation, or write the list as [a, b]"),
     },
+    "yaml_haakje": {
+        "nl": ("de lijst die hier met `[` begint, wordt niet goed afgesloten", "zet komma's tussen de waarden en sluit op dezelfde regel af met `]`, bijvoorbeeld `[taal, ontmoeting]`"),
+        "en": ("the list that starts here with `[` is not closed properly", "put commas between the values and close it on the same line with `]`, for example `[taal, ontmoeting]`"),
+    },
+    "yaml_accolade": {
+        "nl": ("het blok dat hier met `{{` begint, wordt niet goed afgesloten", "zet komma's tussen de velden en sluit af met `}}`, bijvoorbeeld `{{van: \"10:00\", tot: \"12:00\"}}`"),
+        "en": ("the block that starts here with `{{` is not closed properly", "put commas between the fields and close it with `}}`, for example `{{van: \"10:00\", tot: \"12:00\"}}`"),
+    },
+    "yaml_streepje": {
+        "nl": ("na het streepje `-` van een lijst hoort een spatie", "schrijf bijvoorbeeld `- naam: ...` in plaats van `-naam: ...`"),
+        "en": ("a list dash `-` must be followed by a space", "write for example `- naam: ...` instead of `-naam: ...`"),
+    },
+    "yaml_begin_teken": {
+        "nl": ("een waarde kan in YAML niet met dit teken beginnen", "zet de hele tekst tussen aanhalingstekens, bijvoorbeeld \"@koffiehuis\""),
+        "en": ("in YAML a value cannot start with this character", "put the whole text in quotes, for example \"@koffiehuis\""),
+    },
+    "twee_documenten": {
+        "nl": ("hier begint met `---` een tweede document; een bestand mag er maar één bevatten", "haal `---` en wat erna komt weg, of zet het in een eigen bestand"),
+        "en": ("a second document starts here with `---`; a file may hold only one", "remove `---` and what follows, or put it in a file of its own"),
+    },
     "yaml_syntax": {
-        "nl": ("de opbouw van het bestand klopt hier niet", "vergelijk deze regel met _sjabloon.yml (technische melding: {detail})"),
-        "en": ("the structure of the file is wrong here", "compare this line with _sjabloon.yml (technical detail: {detail})"),
+        "nl": ("de opbouw van het bestand klopt hier niet", "vergelijk deze regel met _sjabloon.yml; technische melding: {detail}"),
+        "en": ("the structure of the file is wrong here", "compare this line with _sjabloon.yml; technical detail: {detail}"),
     },
     # --- fields -------------------------------------------------------------------------------
     "ontbreekt": {
-        "nl": ("het verplichte veld `{field}` ontbreekt", "voeg `{field}:` toe ({description})"),
-        "en": ("the required field `{field}` is missing", "add `{field}:` ({description})"),
+        # The field descriptions are Dutch only, so the English hint points to the field reference.
+        "nl": ("het verplichte veld `{field}` ontbreekt", "voeg `{field}:` toe: {description}"),
+        "en": ("the required field `{field}` is missing", "add `{field}:`; docs/velden.md describes what to fill in"),
     },
     "onbekend_veld": {
         "nl": ("onbekend veld `{field}`", "haal het weg; velden die hier wel mogen: {fields}"),
@@ -79,15 +108,19 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "ja_nee": {
         "nl": ("`{value}` is hier niet duidelijk", "schrijf `ja` of `nee`"),
-        "en": ("`{value}` is not clear here", "write `ja` (yes) or `nee` (no)"),
+        "en": ("`{value}` is not clear here", "write `ja` for yes or `nee` for no"),
     },
     "tekst_verwacht": {
         "nl": ("`{field}` moet een tekst zijn", "schrijf de tekst achter `{field}:`; zet hem tussen aanhalingstekens als hij met een cijfer of teken begint"),
         "en": ("`{field}` must be a text", "write the text after `{field}:`; quote it if it starts with a digit or a sign"),
     },
     "lege_tekst": {
-        "nl": ("`{field}` is leeg", "vul een tekst in of haal het veld weg"),
-        "en": ("`{field}` is empty", "fill in a text or remove the field"),
+        "nl": ("`{field}` is leeg", "vul een tekst in of haal de regel weg"),
+        "en": ("`{field}` is empty", "fill in a text or remove the line"),
+    },
+    "leeg_verplicht": {
+        "nl": ("het verplichte veld `{field}` is niet ingevuld", "vul het in: {description}"),
+        "en": ("the required field `{field}` is not filled in", "fill it in after `{field}:`; docs/velden.md describes what to write"),
     },
     "lijst_verwacht": {
         "nl": ("`{field}` moet een lijst zijn", "schrijf bijvoorbeeld `{field}: [a, b]` of elk item op een eigen regel met `- `"),
@@ -110,8 +143,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("`{value}` is not a valid date", "write the date as year-month-day, for example `2026-10-01`"),
     },
     "datum_toekomst": {
-        "nl": ("`{field}` ligt in de toekomst ({value})", "vul de datum in waarop je de gegevens echt hebt gecontroleerd"),
-        "en": ("`{field}` lies in the future ({value})", "fill in the date on which you actually checked the data"),
+        "nl": ("de datum {value} bij `{field}` ligt in de toekomst", "vul de datum in waarop je de gegevens echt hebt gecontroleerd"),
+        "en": ("the date {value} in `{field}` lies in the future", "fill in the date on which you actually checked the data"),
     },
     "datum_onwaarschijnlijk": {
         "nl": ("de datum {value} is onwaarschijnlijk", "klopt het jaartal? Schrijf jaar-maand-dag, bijvoorbeeld `2026-10-01`"),
@@ -122,8 +155,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the data were last checked on {value}, more than 12 months ago", "check that everything is still right and put today's date in `laatst_gecontroleerd`"),
     },
     "tijd": {
-        "nl": ("`{value}` is geen geldige tijd", "schrijf de tijd als uren:minuten tussen aanhalingstekens, bijvoorbeeld \"09:30\""),
-        "en": ("`{value}` is not a valid time", "write the time as hours:minutes in quotes, for example \"09:30\""),
+        "nl": ("`{value}` is geen geldige tijd", "schrijf de tijd als uren:minuten, van 00:00 tot en met 23:59, bijvoorbeeld \"09:30\""),
+        "en": ("`{value}` is not a valid time", "write the time as hours:minutes, from 00:00 to 23:59, for example \"09:30\""),
     },
     "tijd_volgorde": {
         "nl": ("de eindtijd {tot} ligt niet na de begintijd {van}", "controleer `van` en `tot`; een activiteit die na middernacht doorloopt kan de kaart niet aan"),
@@ -154,8 +187,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("`{value}` is not a house number", "write the number with an optional addition, for example `12`, `12a` or `12-2`"),
     },
     "url": {
-        "nl": ("`{value}` is geen geldig webadres", "een webadres begint met https:// (of http://), bijvoorbeeld https://www.voorbeeld.nl"),
-        "en": ("`{value}` is not a valid web address", "a web address starts with https:// (or http://), for example https://www.example.nl"),
+        "nl": ("`{value}` is geen geldig webadres", "een webadres begint met https:// of http://, bijvoorbeeld https://www.voorbeeld.nl"),
+        "en": ("`{value}` is not a valid web address", "a web address starts with https:// or http://, for example https://www.example.nl"),
     },
     "email": {
         "nl": ("`{value}` is geen geldig e-mailadres", "een e-mailadres ziet eruit als info@organisatie.nl"),
@@ -174,16 +207,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("`{value}` is not a known language code", "use the two-letter code, for example nl, en, tr, ar, pl, uk{suggestion}"),
     },
     "tekst_taal": {
-        "nl": ("`{value}` is geen taal van de site", "gebruik een van: {choices}"),
-        "en": ("`{value}` is not a language of the site", "use one of: {choices}"),
+        "nl": ("`{value}` is geen taal van de site", "teksten kunnen in: {choices}; haal de andere weg"),
+        "en": ("`{value}` is not a language of the site", "texts can be in: {choices}; remove the others"),
     },
     "tekst_zonder_nl": {
         "nl": ("de Nederlandse tekst (`nl:`) ontbreekt", "voeg `nl:` toe; Nederlands is de taal die iedereen te zien krijgt als er geen vertaling is"),
         "en": ("the Dutch text (`nl:`) is missing", "add `nl:`; Dutch is shown to everyone when there is no translation"),
     },
     "markup": {
-        "nl": ("de tekst lijkt HTML, script of een verborgen teken te bevatten: `{value}`", "schrijf gewone tekst zonder < >, `javascript:` of onzichtbare richtingstekens; op de site wordt alles als tekst getoond"),
-        "en": ("the text looks like it contains HTML, script or a hidden character: `{value}`", "write plain text without < >, `javascript:` or invisible direction marks; the site shows everything as text"),
+        "nl": ("de tekst lijkt HTML, een script, een link of een verborgen teken te bevatten: `{value}`", "schrijf gewone tekst zonder < >, Markdown-links, `javascript:` of onzichtbare richtingstekens; een webadres hoort bij `contact`"),
+        "en": ("the text looks like it contains HTML, a script, a link or a hidden character: `{value}`", "write plain text without < >, Markdown links, `javascript:` or invisible direction marks; a web address belongs under `contact`"),
     },
     "tekst_te_lang": {
         "nl": ("de tekst is te lang ({length} tekens, de grens is {limit})", "maak de tekst korter; details kunnen op de website van de organisatie"),
@@ -194,8 +227,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("`{value}` is not a valid price", "write `gratis`, `vrijwillige bijdrage` or an amount in euros such as `2.50`"),
     },
     "coordinaten": {
-        "nl": ("`coordinaten` moeten twee getallen zijn: breedtegraad en lengtegraad", "schrijf bijvoorbeeld `coordinaten: [51.4416, 5.4697]` (Eindhoven ligt rond 51,4 noord en 5,5 oost)"),
-        "en": ("`coordinaten` must be two numbers: latitude and longitude", "write for example `coordinaten: [51.4416, 5.4697]` (Eindhoven lies around 51.4 north, 5.5 east)"),
+        "nl": ("`coordinaten` moeten twee getallen zijn: breedtegraad en lengtegraad", "schrijf bijvoorbeeld `coordinaten: [51.4416, 5.4697]`; Eindhoven ligt rond 51,4 noord en 5,5 oost"),
+        "en": ("`coordinaten` must be two numbers: latitude and longitude", "write for example `coordinaten: [51.4416, 5.4697]`; Eindhoven lies around 51.4 north, 5.5 east"),
     },
     "cbs_code": {
         "nl": ("`{value}` is geen CBS-buurtcode van Eindhoven", "een buurtcode ziet eruit als `BU07721110`"),
@@ -219,8 +252,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the short name `{slug}` is also used by {other}", "rename one of the two files"),
     },
     "onbekende_buurt": {
-        "nl": ("de buurt `{value}` bestaat niet", "{suggestion}"),
-        "en": ("the buurt `{value}` does not exist", "{suggestion}"),
+        "nl": ("de buurt `{value}` bestaat niet", "gebruik de bestandsnaam zonder .yml van een buurt in content/buurten/"),
+        "en": ("the buurt `{value}` does not exist", "use the file name without .yml of a buurt in content/buurten/"),
+    },
+    "onbekende_buurt_bijna": {
+        "nl": ("de buurt `{value}` bestaat niet", "bedoelde je `{close}`?"),
+        "en": ("the buurt `{value}` does not exist", "did you mean `{close}`?"),
     },
     "buurt_code_onbekend": {
         "nl": ("de buurtcode `{value}` komt niet voor in de gegevens van Eindhoven", "controleer de code; de lijst staat in content/geo/buurten.geojson"),
@@ -235,8 +272,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the buurt code {cbs} is also in {other}", "each buurt has one file"),
     },
     "buiten_eindhoven": {
-        "nl": ("het punt ({lat}, {lon}) ligt buiten Eindhoven", "controleer de coördinaten (eerst breedtegraad ~51,4, dan lengtegraad ~5,5) of het adres"),
-        "en": ("the point ({lat}, {lon}) lies outside Eindhoven", "check the coordinates (latitude ~51.4 first, then longitude ~5.5) or the address"),
+        "nl": ("het punt ({lat}, {lon}) ligt buiten Eindhoven", "controleer het adres of de coördinaten: eerst breedtegraad ~51,4, dan lengtegraad ~5,5"),
+        "en": ("the point ({lat}, {lon}) lies outside Eindhoven", "check the address or the coordinates: latitude ~51.4 first, then longitude ~5.5"),
     },
     "andere_buurt": {
         "nl": ("het punt ligt in buurt {actual} ({actual_slug}), niet in `{value}`", "schrijf `buurt: {actual_slug}`, of verbeter het adres of de coördinaten"),

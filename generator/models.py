@@ -14,8 +14,9 @@ from datetime import date, time
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler, WithJsonSchema, field_validator, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
 
 from generator.i18n import LANGUAGES
 from generator.languages import ISO_639_1
@@ -91,7 +92,24 @@ def _multilingual(value: Any) -> Any:
 
 
 SiteLanguage = Literal[LANGUAGES]  # type: ignore[valid-type]
-Tekst = Annotated[dict[SiteLanguage, PlainText], BeforeValidator(_multilingual)]
+# The JSON Schemas (schema/) describe what editors may write, which is looser than what the
+# models hold after reading: a plain string for a text, one value for a list, `10:00` for a time.
+_TEKST_SCHEMA = {
+    "anyOf": [
+        {"type": "string"},
+        {"type": "object", "propertyNames": {"enum": list(LANGUAGES)}, "additionalProperties": {"type": "string"}, "required": ["nl"]},
+    ]
+}
+Tekst = Annotated[dict[SiteLanguage, PlainText], BeforeValidator(_multilingual), WithJsonSchema(_TEKST_SCHEMA)]
+
+
+class OneOrMore:
+    """Schema marker for lists that also accept a single value (`dag: dinsdag`)."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        as_list = handler(schema)
+        return {"anyOf": [as_list["items"], as_list]}
 
 
 def _yes_no(value: Any) -> Any:
@@ -102,7 +120,7 @@ def _yes_no(value: Any) -> Any:
     raise PydanticCustomError("ja_nee", "ja of nee", {"value": value})
 
 
-JaNee = Annotated[bool, BeforeValidator(_yes_no)]
+JaNee = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema({"anyOf": [{"enum": ["ja", "nee"]}, {"type": "boolean"}]})]
 
 
 def _language_code(value: Any) -> Any:
@@ -113,7 +131,7 @@ def _language_code(value: Any) -> Any:
     return code
 
 
-Taalcode = Annotated[str, BeforeValidator(_language_code)]
+Taalcode = Annotated[str, BeforeValidator(_language_code), WithJsonSchema({"type": "string", "pattern": "^[A-Za-z]{2}$"})]
 
 
 def _time(value: Any) -> Any:
@@ -125,7 +143,7 @@ def _time(value: Any) -> Any:
     return time(int(match[1]), int(match[2]))
 
 
-Tijd = Annotated[time, BeforeValidator(_time)]
+Tijd = Annotated[time, BeforeValidator(_time), WithJsonSchema({"type": "string", "pattern": "^[0-9]{1,2}[:.][0-9]{2}$"})]
 
 
 def _date(value: Any) -> Any:
@@ -235,7 +253,7 @@ class Adres(Strict):
     """Het bezoekadres van de plek."""
 
     straat: PlainText = Field(description="straatnaam, zonder huisnummer, bijvoorbeeld `Boschdijk`")
-    huisnummer: Annotated[str, BeforeValidator(_house_number)] = Field(
+    huisnummer: Annotated[str, BeforeValidator(_house_number), WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer", "minimum": 1}]})] = Field(
         description="huisnummer met eventuele toevoeging, bijvoorbeeld `123` of `12a`"
     )
     postcode: Annotated[str, BeforeValidator(_postcode)] = Field(description="postcode, bijvoorbeeld `5612 AB`")
@@ -266,16 +284,16 @@ class Wanneer(Strict):
     herhaling: Herhaling = Field(
         description="`wekelijks`, `tweewekelijks` (om de week), `maandelijks` (bijvoorbeeld elke eerste vrijdag) of `eenmalig`"
     )
-    dag: Annotated[list[Dag], BeforeValidator(_one_or_more)] | None = Field(
+    dag: Annotated[list[Dag], BeforeValidator(_one_or_more), OneOrMore] | None = Field(
         default=None, description="weekdag of lijst van weekdagen, bijvoorbeeld `dinsdag` of `[maandag, donderdag]`; niet bij `eenmalig`"
     )
-    week: Annotated[list[WeekVanMaand], BeforeValidator(_one_or_more)] | None = Field(
+    week: Annotated[list[WeekVanMaand], BeforeValidator(_one_or_more), OneOrMore] | None = Field(
         default=None, description="alleen bij `maandelijks`: `eerste`, `tweede`, `derde`, `vierde` of `laatste` (of een lijst)"
     )
     startdatum: Datum | None = Field(
         default=None, description="alleen bij `tweewekelijks`: een datum waarop de activiteit plaatsvindt; daarna om de week"
     )
-    datum: Annotated[list[Datum], BeforeValidator(_one_or_more)] | None = Field(
+    datum: Annotated[list[Datum], BeforeValidator(_one_or_more), OneOrMore] | None = Field(
         default=None, description="alleen bij `eenmalig`: de datum (of een lijst van datums), bijvoorbeeld `2026-12-12`"
     )
     van: Tijd = Field(description='begintijd, bijvoorbeeld "10:00" (tussen aanhalingstekens)')
@@ -338,7 +356,7 @@ class Activiteit(Strict):
 
     naam: Tekst = Field(description="naam van de activiteit, bijvoorbeeld `Koffie-inloop`; tekst, of per taal (`nl:`, `en:` …)")
     omschrijving: Tekst | None = Field(default=None, description="wat je er doet, in een paar zinnen")
-    wanneer: Annotated[list[Wanneer], BeforeValidator(_one_or_more)] = Field(
+    wanneer: Annotated[list[Wanneer], BeforeValidator(_one_or_more), OneOrMore] = Field(
         description="wanneer de activiteit plaatsvindt; één schema of een lijst van schema's"
     )
     kosten: Kosten = Field(default="gratis", description="`gratis`, `vrijwillige bijdrage` of een bedrag in euro, bijvoorbeeld `2.50`")

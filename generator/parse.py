@@ -37,7 +37,15 @@ def parse_model(model: type[M], doc: RawDoc) -> tuple[M | None, list[Problem]]:
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_problem(model, doc, detail) for detail in _without_union_noise(exc.errors())]
+        problems = [_problem(model, doc, detail) for detail in _without_union_noise(exc.errors())]
+        return None, _without_missing_typos(problems)
+
+
+def _without_missing_typos(problems: list[Problem]) -> list[Problem]:
+    # `postcde:` is reported as unknown with "did you mean `postcode`?"; saying that `postcode`
+    # is also missing would send the editor to add a second line instead of fixing the first.
+    meant = {(p.file, p.params.get("block"), p.params["close"]) for p in problems if p.code == "onbekend_veld_bijna"}
+    return [p for p in problems if not (p.code == "ontbreekt" and (p.file, p.params.get("block"), p.params["field"]) in meant)]
 
 
 def _without_union_noise(details: list[ErrorDetails]) -> list[ErrorDetails]:
@@ -64,22 +72,65 @@ def _problem(model: type[BaseModel], doc: RawDoc, detail: ErrorDetails) -> Probl
     kind = detail["type"]
     ctx = dict(detail.get("ctx") or {})
     field = _field_name(loc)
+    if len(loc) > 1 and loc[-1] == "nl" and isinstance(_written(doc, loc[:-1]), str):
+        field = _field_name(loc[:-1])  # `omschrijving: ...` was read as `{nl: ...}`; name what was written
     if kind == "extra_forbidden":
         line, col = doc.position(loc, key=True)
         return _unknown_field(model, doc.rel, line, col, loc)
     line, col = doc.position(loc)
     if kind == "missing":
         parent_line, parent_col = doc.position(loc[:-1], key=True) if loc[:-1] else (1, 1)
-        return error(doc.rel, parent_line, parent_col, "ontbreekt", field=field, description=_description(model, loc))
+        return error(doc.rel, parent_line, parent_col, "ontbreekt", field=field, description=_description(model, loc), block=_block(loc))
+    if _is_blank(detail["input"]) and _is_required(model, loc):
+        return error(doc.rel, line, col, "leeg_verplicht", field=field, description=_description(model, loc))
+    if kind == "literal_error" and "[key]" in detail["loc"]:
+        # A key of a text per language (`omschrijving: {de: ...}`) that is not a site language.
+        line, col = doc.position(loc, key=True)
+        return error(doc.rel, line, col, "tekst_taal", value=field, choices=_choices(ctx))
     if kind == "literal_error":
-        return error(doc.rel, line, col, "keuze", field=field, value=detail["input"], choices=ctx.get("expected", "").replace("'", "").replace(" or ", ", "))
+        return error(doc.rel, line, col, "keuze", field=field, value=_as_written(detail["input"]), choices=_choices(ctx))
     if kind in _TYPE_CODES:
-        return error(doc.rel, line, col, _TYPE_CODES[kind], field=field, value=detail.get("input"))
+        return error(doc.rel, line, col, _TYPE_CODES[kind], field=field, value=_as_written(detail.get("input")))
     if kind in {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}:
         return error(doc.rel, line, col, "datum", value=detail["input"])
     if kind in MESSAGES:  # our own PydanticCustomError codes
         return error(doc.rel, line, col, kind, **{"field": field, **ctx})
     return error(doc.rel, line, col, "ongeldig", field=field, detail=detail["msg"])
+
+
+def _written(doc: RawDoc, loc: Loc) -> Any:
+    node = doc.data
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def _choices(ctx: dict[str, Any]) -> str:
+    return str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+
+
+def _as_written(value: Any) -> Any:
+    # The loader reads `true` as True; show the editor the word they typed, not Python's.
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _block(loc: Loc) -> str:
+    return "/".join(str(part) for part in loc[:-1])
+
+
+def _is_required(model: type[BaseModel], loc: Loc) -> bool:
+    holder = _model_at(model, loc)
+    info = holder.model_fields.get(str(loc[-1])) if holder and loc else None
+    return bool(info and info.is_required())
 
 
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
@@ -110,7 +161,7 @@ def _unknown_field(model: type[BaseModel], rel: str, line: int, col: int, loc: L
     fields = list(holder.model_fields) if holder else []
     close = difflib.get_close_matches(str(loc[-1]).lower(), fields, n=1, cutoff=0.6)
     if close:
-        return error(rel, line, col, "onbekend_veld_bijna", field=loc[-1], close=close[0])
+        return error(rel, line, col, "onbekend_veld_bijna", field=loc[-1], close=close[0], block=_block(loc))
     return error(rel, line, col, "onbekend_veld", field=loc[-1], fields=", ".join(f"`{name}`" for name in fields))
 
 

@@ -43,11 +43,12 @@ class Problem:
         return (self.file, self.line, self.col, self.code)
 
 
-def error(file: str, line: int, col: int, code: str, **params: object) -> Problem:
+def error(file: str, line: int, col: int, code: str, /, **params: object) -> Problem:
+    # Positional-only: messages may have a `{code}` placeholder (buurt_dubbel) of their own.
     return Problem(file, line, col, "fout", code, params)
 
 
-def warning(file: str, line: int, col: int, code: str, **params: object) -> Problem:
+def warning(file: str, line: int, col: int, code: str, /, **params: object) -> Problem:
     return Problem(file, line, col, "waarschuwing", code, params)
 
 
@@ -63,6 +64,12 @@ def count_line(problems: list[Problem], lang: str = "nl") -> str:
     if lang == "en":
         return f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
     return f"{errors} {'fout' if errors == 1 else 'fouten'}, {warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}"
+
+
+def files_word(count: int, lang: str) -> str:
+    if lang == "en":
+        return f"{count} file" + ("" if count == 1 else "s")
+    return f"{count} " + ("bestand" if count == 1 else "bestanden")
 
 
 def format_text(problem: Problem, lang: str = "nl") -> str:
@@ -101,10 +108,10 @@ def _md_cell(text: str) -> str:
 def summary_markdown(problems: list[Problem], files_checked: int, lang: str = "nl") -> str:
     """The job summary of a pull-request check: a table a buurtambassadeur can read."""
     if lang == "en":
-        head = f"### Content check: {files_checked} files, {count_line(problems, lang)}\n\n"
+        head = f"### Content check: {files_word(files_checked, lang)}, {count_line(problems, lang)}\n\n"
         columns = "| file | line | kind | what is wrong | what to do |\n|---|---|---|---|---|\n"
     else:
-        head = f"### Controle van de inhoud: {files_checked} bestanden, {count_line(problems, lang)}\n\n"
+        head = f"### Controle van de inhoud: {files_word(files_checked, lang)}, {count_line(problems, lang)}\n\n"
         columns = "| bestand | regel | soort | wat is er mis | wat kun je doen |\n|---|---|---|---|---|\n"
     if not problems:
         return head + ("Everything is in order.\n" if lang == "en" else "Alles is in orde.\n")

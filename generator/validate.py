@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.checks import CheckContext, GeoChecks, run_checks
-from generator.content import Content, all_kinds, load_content, missing_path, relative
-from generator.problems import Problem, sorted_problems
+from generator.checks import CheckContext, run_checks
+from generator.content import Content, all_kinds, kind_of, load_content, missing_path, relative
+from generator.problems import Problem, error, sorted_problems
 
 
 @dataclass
@@ -31,13 +31,21 @@ def content_root_of(path: Path) -> Path:
     return path
 
 
-def validate_paths(paths: list[Path], today: date, base: Path, geo: GeoChecks | None = None) -> ValidationResult:
-    """Problems of the files under ``paths``; the rest of their content folder is read for reference."""
+def validate_paths(paths: list[Path], today: date, base: Path, *, with_geo: bool = True) -> ValidationResult:
+    """Problems of the files under ``paths``; the rest of their content folder is read for reference.
+
+    With ``with_geo`` the buurten are checked against the geo data and places against the map
+    (the data is cached per process, so this costs little after the first call).
+    """
+    from generator.enrich import geo_checks_for  # the geo stage imports this module's neighbours
     missing = [missing_path(relative(p, base)) for p in paths if not p.exists()]
+    # A loose file outside a kind folder would otherwise be skipped without a word.
+    stray = [error(relative(p, base), 1, 1, "soort_onbekend") for p in paths if p.is_file() and kind_of(p) is None]
     roots = sorted({content_root_of(p) for p in paths if p.exists()})
-    problems, checked, content = list(missing), set(), None
+    problems, checked, content = missing + stray, {problem.file for problem in stray}, None
     for root in roots:
         content = load_content(root, base)
+        geo = geo_checks_for(root) if with_geo else None
         found = content.problems + run_checks(content, CheckContext(today=today, geo=geo))
         asked = {rel for rel in content.files_read if is_asked(base / rel, paths)}
         checked |= asked
