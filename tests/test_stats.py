@@ -368,3 +368,12 @@ def test_every_language_has_every_stats_string():
         assert set(strings) == set(reference), lang
         for key, text in reference.items():
             assert set(re.findall(r"{(\w+)}", strings[key])) == set(re.findall(r"{(\w+)}", text)), (lang, key)
+
+
+def test_every_yearly_total_and_kpi_of_the_yaml_is_in_its_row(site: SiteContext, output: dict[str, str]):
+    page = output["stats/index.md"]
+    for jaar in years(site.content):
+        blocks = [(jaar.veerkracht.trainingen, "totaal"), (jaar.sociale_cohesie.matches, "totaal"), (jaar.sociale_cohesie.inwonersnetwerken, "actief")]
+        for block, total in blocks:
+            value, kpi = stats.number("nl", getattr(block, total)), stats.number("nl", block.kpi)
+            assert any(line.startswith(f"| {jaar.jaar} |") and f"| {value} | {kpi} |" in line for line in page.splitlines()), (jaar.jaar, total)

@@ -12,6 +12,7 @@ import html
 import io
 import math
 import re
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -157,7 +158,7 @@ class MapArea:
 
 def choropleth(*, title: str, areas: Sequence[MapArea], legend: Sequence[tuple[str, str]], legend_title: str, source: str) -> Figure:
     """Polygons coloured by class, with a legend; lon/lat drawn with the right aspect for Eindhoven."""
-    fig, ax = _figure(6.4, 6.0)
+    fig, ax = _figure(6.4, 5.2)
     lats = [lat for area in areas for ring in area.rings for _lon, lat in ring]
     for area in areas:
         ax.add_patch(PathPatch(_compound_path(area.rings), facecolor=area.colour, edgecolor="#555555", linewidth=0.4))
@@ -198,10 +199,20 @@ def _labels(fig: Figure, ax, title: str, xlabel: str, ylabel: str, number: Numbe
     _source(fig, source)
 
 
+SOURCE_POINTS = 7
+SOURCE_CHARS_PER_INCH = 17  # 7-point DejaVu Sans, a little generous so lines never run off
+
+
 def _source(fig: Figure, source: str) -> None:
-    # The source travels with the image when it is downloaded or printed on its own.
-    fig.text(0.01, 0.005, source, fontsize=7, color="#444444", ha="left", va="bottom", wrap=True)
-    fig.get_layout_engine().set(h_pad=0.12)
+    """The source under the chart, so it travels with the image when saved or printed on its own.
+
+    Constrained layout ignores figure texts, so the lines are wrapped here and room is reserved.
+    """
+    width, height = fig.get_size_inches()
+    lines = textwrap.wrap(source, int(width * SOURCE_CHARS_PER_INCH)) or [""]
+    fig.text(0.01, 0.01, "\n".join(lines), fontsize=SOURCE_POINTS, color="#444444", ha="left", va="bottom", linespacing=1.3)
+    reserved = (len(lines) * SOURCE_POINTS * 1.3 + 10) / (height * 72)
+    fig.get_layout_engine().set(rect=(0, reserved, 1, 1 - reserved))
 
 
 def to_svg(fig: Figure, *, title: str, summary: str, lang: str) -> str:
