@@ -31,7 +31,7 @@ from babel.numbers import format_decimal, format_percent
 from shapely.geometry import shape
 
 from generator.aanpak import AanpakContext, AanpakJaar, Bron, context, years
-from generator.i18n import DEFAULT_LANGUAGE, t
+from generator.i18n import t
 from generator.models import DAGEN, THEMAS, Ontwikkelplaats
 from generator.render import charts
 from generator.render.charts import MapArea, Series
@@ -335,7 +335,7 @@ def indicator_table(lang: str, key: str, jaren: Sequence[AanpakJaar], paths: Seq
     return Figure(key, title, t(lang, f"stats_sum_{key}"), headers, rows, sources_html(bronnen, lang), frozenset(range(1, len(jaren) + 2)))
 
 
-def context_intro(ctx: AanpakContext, lang: str) -> str:
+def context_intro(_ctx: AanpakContext, lang: str) -> str:
     return t(lang, "stats_context_intro") + "\n"
 
 
