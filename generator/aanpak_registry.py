@@ -9,4 +9,8 @@ from pydantic import BaseModel
 
 
 def extra_kinds() -> dict[str, type[BaseModel]]:
-    return {}
+    # One model per folder: the year files and the context file have different shapes, so the
+    # context lives in its own folder next to content/aanpak/.
+    from generator.aanpak import CONTEXT_KIND, YEAR_KIND, AanpakContext, AanpakJaar
+
+    return {YEAR_KIND: AanpakJaar, CONTEXT_KIND: AanpakContext}

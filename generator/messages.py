@@ -291,6 +291,26 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "nl": ("de delen van `{field}` tellen op tot {parts}, maar het totaal is {total}", "controleer de getallen: {detail}"),
         "en": ("the parts of `{field}` add up to {parts}, but the total is {total}", "check the numbers: {detail}"),
     },
+    "aantal": {
+        "nl": ("`{value}` is geen aantal", "schrijf een heel getal van 0 of meer, zonder punt of spatie: `2397`, niet `2.397`"),
+        "en": ("`{value}` is not a count", "write a whole number of 0 or more, without dots or spaces: `2397`, not `2.397`"),
+    },
+    "procent": {
+        "nl": ("`{value}` is geen percentage", "schrijf een getal van 0 tot en met 100, zonder %-teken: `16`"),
+        "en": ("`{value}` is not a percentage", "write a number from 0 to 100, without a % sign: `16`"),
+    },
+    "jaartal": {
+        "nl": ("`{value}` is geen geldig jaartal", "schrijf het jaar met vier cijfers, bijvoorbeeld `2024`"),
+        "en": ("`{value}` is not a valid year", "write the year in four digits, for example `2024`"),
+    },
+    "deel_te_groot": {
+        "nl": ("`{field}` ({value}) is groter dan `{whole_field}` ({whole})", "een deel kan niet groter zijn dan het geheel; controleer beide getallen"),
+        "en": ("`{field}` ({value}) is larger than `{whole_field}` ({whole})", "a part cannot be larger than the whole; check both numbers"),
+    },
+    "aanpak_bestandsnaam": {
+        "nl": ("het bestand heet `{name}.yml`, maar de cijfers gaan over `jaar: {jaar}`", "noem het bestand `{jaar}.yml` (of verbeter het jaar), zodat elk jaar precies één bestand heeft"),
+        "en": ("the file is named `{name}.yml`, but its figures are about `jaar: {jaar}`", "name the file `{jaar}.yml` (or correct the year), so each year has exactly one file"),
+    },
     "pad_onbekend": {
         "nl": ("dit bestand of deze map bestaat niet", "geef een pad naar een .yml-bestand of een map met .yml-bestanden"),
         "en": ("this file or folder does not exist", "give a path to a .yml file or a folder of .yml files"),
