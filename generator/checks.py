@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable, Protocol
 
+from generator.aanpak import check_aanpak
 from generator.content import Content, Entry
 from generator.load import Loc
 from generator.models import phone_digits
@@ -124,6 +125,7 @@ def run_checks(content: Content, context: CheckContext) -> list[Problem]:
         lambda: check_buurt_references(content),
         lambda: check_dates(content, context.today),
         lambda: check_private_numbers(content),
+        lambda: check_aanpak(content),
     ]
     if context.geo is not None:
         checks += [lambda: context.geo.buurt_problems(content), lambda: context.geo.place_problems(content)]

@@ -17,7 +17,7 @@ from generator.models import Ontwikkelplaats
 from generator.site import SiteConfig
 
 STALE_AFTER = timedelta(days=365)
-_MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # what Python-Markdown lets a backslash escape
+_MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")  # what Python-Markdown (with tables) lets a backslash escape
 
 
 def esc(text: object) -> str:
@@ -26,8 +26,8 @@ def esc(text: object) -> str:
 
 
 def md_text(text: str) -> str:
-    """Content for a Markdown line (a heading): HTML-escaped and Markdown specials backslashed."""
-    return _MD_SPECIALS.sub(r"\\\1", html.escape(text, quote=False)).replace("\n", " ")
+    """Content for a Markdown line (a heading, a table cell): HTML-escaped, specials backslashed, one line."""
+    return _MD_SPECIALS.sub(r"\\\1", html.escape(str(text), quote=False)).replace("\r", " ").replace("\n", " ")
 
 
 def safe_url(url: str | None) -> str | None:

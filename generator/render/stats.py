@@ -32,6 +32,7 @@ from shapely.geometry import shape
 
 from generator.aanpak import AanpakContext, AanpakJaar, Bron, context, years
 from generator.i18n import t
+from generator.render.common import esc, md_text
 from generator.models import DAGEN, THEMAS, Ontwikkelplaats
 from generator.render import charts
 from generator.render.charts import MapArea, Series
@@ -52,17 +53,8 @@ SIMPLIFY_DEGREES = 0.00003  # about 2–3 m: invisible on the map, halves the SV
 # --- escaping -------------------------------------------------------------------------------------
 
 # Characters Python-Markdown lets you escape with a backslash, plus the table cell separator.
-_MD_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
-
-
-def md(text: object) -> str:
-    """A content string for Markdown text or a table cell: HTML-escaped, specials backslashed, one line."""
-    escaped = html.escape(str(text), quote=False)
-    return _MD_ESCAPABLE.sub(r"\\\1", escaped).replace("\r", " ").replace("\n", " ")
-
-
-def attr(text: object) -> str:
-    return html.escape(str(text), quote=True)
+md = md_text  # content in Markdown text and table cells
+attr = esc
 
 
 def tekst_md(tekst: dict[str, str] | None, lang: str) -> str:
