@@ -8,7 +8,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from generator.changes import add_changes_command
 from generator.problems import count_line, format_github, format_text, summary_markdown
+from generator.upkeep import add_upkeep_command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,6 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
     check.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
     check.set_defaults(run=run_validate)
+    add_changes_command(commands)
+    add_upkeep_command(commands)
     return parser
 
 
