@@ -95,9 +95,9 @@ def _place_diff(old: Entry[Ontwikkelplaats], new: Entry[Ontwikkelplaats], before
     if a.adres != b.adres:
         lines.append(f"adres gewijzigd: {where}: {_address(a)} → {_address(b)}")
     if a.contact != b.contact:
-        lines.append(f"contactgegevens gewijzigd: {where} ({', '.join(_changed_fields(a.contact, b.contact))})")
+        lines.append(f"contactgegevens gewijzigd bij {where}: {', '.join(_changed_fields(a.contact, b.contact))}")
     if details := [word for name, word in PLACE_DETAILS.items() if getattr(a, name) != getattr(b, name)]:
-        lines.append(f"gegevens aangepast: {where} ({', '.join(details)})")
+        lines.append(f"gegevens aangepast bij {where}: {', '.join(details)}")
     lines += _activity_lines(a, b, where)
     if a.laatst_gecontroleerd != b.laatst_gecontroleerd and not lines:
         lines.append(f"gecontroleerd, niets veranderd: {where} (laatst gecontroleerd {b.laatst_gecontroleerd.isoformat()})")
@@ -153,7 +153,7 @@ def _one_activity_diff(a: Activiteit, b: Activiteit, what: str) -> list[str]:
     if a.wanneer != b.wanneer:
         lines.append(f"tijd gewijzigd: {what}: {schedule_text(a.wanneer)} → {schedule_text(b.wanneer)}")
     if details := [word for name, word in ACTIVITY_DETAILS.items() if getattr(a, name) != getattr(b, name)]:
-        lines.append(f"activiteit aangepast: {what} ({', '.join(details)})")
+        lines.append(f"activiteit aangepast: {what}: {', '.join(details)}")
     if a.naam != b.naam:  # same Dutch name, other translations
         lines.append(f"vertaling aangepast: {what}")
     return lines
