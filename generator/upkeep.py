@@ -200,6 +200,8 @@ def reports_per_wijk(content: Content, today: date, dead: list[DeadLink], wijk_o
 
 def issue_title(wijk: str) -> str:
     """Stable: the workflow finds the issue of a wijk by this title (and the label)."""
+    if wijk == UNKNOWN_WIJK:
+        return "Onderhoud plekken zonder bekende wijk: gegevens nakijken"
     return f"Onderhoud wijk {wijk}: gegevens nakijken"
 
 
