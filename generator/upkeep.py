@@ -287,7 +287,8 @@ def run_upkeep(args: argparse.Namespace) -> int:
     reports = reports_per_wijk(content, today, dead, wijk_mapping(content))
     write_reports(reports, args.output, _repo_url(args.repo))
     for report in reports.values():
-        print(f"{report.wijk}: {len(report.stale)} niet gecontroleerd, {len(report.dead)} dode links")
+        dead = len(report.dead)
+        print(f"{report.wijk}: {len(report.stale)} niet gecontroleerd, {dead} {'dode link' if dead == 1 else 'dode links'}")
     return 0
 
 
