@@ -8,9 +8,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from generator.changes import add_changes_command
 from generator.geo import GeoDataError
 from generator.geocode import GeocodeCacheError
 from generator.problems import count_line, files_word, format_github, format_text, summary_markdown
+from generator.upkeep import add_upkeep_command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="schrijf schema/*.schema.json en docs/velden.md uit de modellen")
     schema.set_defaults(run=run_schema)
+    add_changes_command(commands)
+    add_upkeep_command(commands)
     return parser
 
 

@@ -308,8 +308,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("`{field}` ({value}) is larger than `{whole_field}` ({whole})", "a part cannot be larger than the whole; check both numbers"),
     },
     "aanpak_bestandsnaam": {
-        "nl": ("het bestand heet `{name}.yml`, maar de cijfers gaan over `jaar: {jaar}`", "noem het bestand `{jaar}.yml` (of verbeter het jaar), zodat elk jaar precies één bestand heeft"),
-        "en": ("the file is named `{name}.yml`, but its figures are about `jaar: {jaar}`", "name the file `{jaar}.yml` (or correct the year), so each year has exactly one file"),
+        "nl": ("het bestand heet `{name}.yml`, maar de cijfers gaan over `jaar: {jaar}`", "noem het bestand `{jaar}.yml` of verbeter het jaar: elk jaar heeft precies één bestand"),
+        "en": ("the file is named `{name}.yml`, but its figures are about `jaar: {jaar}`", "name the file `{jaar}.yml` or correct the year: each year has exactly one file"),
     },
     "pad_onbekend": {
         "nl": ("dit bestand of deze map bestaat niet", "geef een pad naar een .yml-bestand of een map met .yml-bestanden"),

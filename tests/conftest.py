@@ -21,7 +21,7 @@ def make_project(target: Path, content: Path = FIXTURE_CONTENT) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(REPO / "hooks", target / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(REPO / "docs", target / "docs", ignore=_generated_docs)
+    shutil.copytree(REPO / "docs", target / "docs", ignore=generated_docs)
     shutil.copytree(content, target / "content", ignore=shutil.ignore_patterns("geo"))
     (target / "content" / "geo").mkdir(exist_ok=True)
     for name in ("buurten.geojson", "straten.npz", "geocode-cache.json"):
@@ -30,7 +30,7 @@ def make_project(target: Path, content: Path = FIXTURE_CONTENT) -> Path:
     return target
 
 
-def _generated_docs(folder: str, names: list[str]) -> list[str]:
+def generated_docs(folder: str, names: list[str]) -> list[str]:
     ignored = set(Path(REPO / ".gitignore").read_text().splitlines())
     rel = Path(folder).resolve().relative_to((REPO / "docs").resolve())
     return [n for n in names if f"docs/{(rel / n).as_posix().lstrip('./')}/" in ignored or n.startswith("index") or n == ".generated-files"]

@@ -23,7 +23,7 @@ class _Scan(HTMLParser):
         self.bad: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in {"script", "iframe", "object", "embed", "svg", "img"}:
+        if tag in {"script", "iframe", "object", "embed", "svg"}:
             self.bad.append(f"<{tag}>")
         for name, value in attrs:
             if name.startswith("on"):
