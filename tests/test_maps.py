@@ -174,7 +174,8 @@ def test_rtl_page_keeps_the_map_ltr_and_popups_rtl(site):
 
 def test_output_is_stable_between_runs(site):
     assert maps.city_map_html(site, "nl") == maps.city_map_html(site, "nl")
-    assert "map_sk0" in maps.place_map_html(site, "taalcafe-centrum", "nl", "plek/taalcafe-centrum")
+    assert 'id="map_sks0"' in maps.place_map_html(site, "taalcafe-centrum", "nl", "plek/taalcafe-centrum")
+    assert 'id="map_skm0"' in maps.buurt_map_html(site, "binnenstad", "nl", "buurt/binnenstad")
 
 
 def test_city_boundaries_are_simplified_valid_and_share_their_edges(site):

@@ -283,15 +283,21 @@ def own_boundary_layer(buurt: BuurtGeo, lang: str) -> folium.GeoJson:
 
 
 class KeyboardPopups(MacroElement):
-    """Focus moves into a popup when it opens and back to its marker when it closes (Esc or ×)."""
+    """Focus moves into a popup when it opens and back to its marker when it closes (Esc or ×);
+    Esc closes a popup that has focus."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         (function (map) {
             map.on("popupopen", function (e) {
-                var link = e.popup.getElement().querySelector("a[href]:not(.leaflet-popup-close-button)");
+                var element = e.popup.getElement();
+                var link = element.querySelector("a[href]:not(.leaflet-popup-close-button)");
                 if (link) { link.focus({preventScroll: true}); }
+                if (!element.skEscape) {  // Leaflet's own Esc works only while the map itself has focus
+                    element.skEscape = true;
+                    element.addEventListener("keydown", function (k) { if (k.key === "Escape") { map.closePopup(); } });
+                }
             });
             map.on("popupclose", function (e) {
                 var element = e.popup.getElement(), source = e.popup._source;
@@ -362,9 +368,24 @@ def script_body(fmap: folium.Map) -> str:
     return body
 
 
+@dataclass
+class MapBlock:
+    """A built map and the text around it, before it becomes HTML (the benchmark renders it both ways)."""
+
+    fmap: folium.Map
+    label: str  # aria-label of the map region
+    intro: str  # visible text before the map
+    legend: str  # HTML
+    size: str  # "large", "medium" or "small" (CSS height)
+
+
+def block_html(block: MapBlock, lang: str, page_path: str) -> str:
+    return map_html(block.fmap, lang, page_path, block.label, block.intro, block.legend, block.size)
+
+
 def map_html(fmap: folium.Map, lang: str, page_path: str, label: str, intro: str, legend: str, size: str) -> str:
     """The block for a page: intro, labelled map region, legend, Leaflet from the site, script."""
-    stable_ids(fmap)
+    stable_ids(fmap, prefix=f"sk{size[0]}")  # one prefix per kind: two kinds of map on one page do not collide
     script = script_body(fmap)
     css = [asset_href(page_path, lang, LEAFLET_CSS), asset_href(page_path, lang, MAPS_CSS)]
     return (
@@ -422,10 +443,17 @@ def buurt_map_html(
     ``nearby`` are the slugs the page lists as nearby (default: the same rule as the page);
     pass them so map and list always hold the same places. Empty string if the buurt has no geo.
     """
+    block = buurt_map(site, buurt_slug, lang, page_path, nearby=nearby, tiles=tiles)
+    return "" if block is None else block_html(block, lang, page_path)
+
+
+def buurt_map(
+    site: SiteContext, buurt_slug: str, lang: str, page_path: str, *, nearby: Iterable[str] | None = None, tiles: str | None = None
+) -> MapBlock | None:
     info = site.enriched.buurt_info(buurt_slug)
     geo = site.enriched.kaart.per_code(info.code) if info is not None else None
     if info is None or geo is None:
-        return ""
+        return None
     own_slugs = sorted((s for s, e in site.content.plaatsen.items() if e.model.buurt == buurt_slug), key=lambda s: site.content.plaatsen[s].model.naam)
     own = map_places(site, own_slugs)
     near = map_places(site, nearby_slugs(site, buurt_slug) if nearby is None else nearby, nearby=True)
@@ -438,7 +466,7 @@ def buurt_map_html(
     fmap.fit_bounds(bounds([geo.vorm], own + near), padding=(12, 12))
     label = t(lang, "map_label_buurt", name=info.naam)
     legend = legend_html(site, own + near, lang, boundary=t(lang, "map_legend_boundary", name=info.naam))
-    return map_html(fmap, lang, page_path, label, t(lang, "map_intro_list"), legend, "medium")
+    return MapBlock(fmap, label, t(lang, "map_intro_list"), legend, "medium")
 
 
 def place_map_html(site: SiteContext, place_slug: str, lang: str, page_path: str, *, tiles: str | None = None) -> str:
