@@ -120,6 +120,31 @@ def folium_default_parts(site: SiteContext, npm: Path) -> tuple[list[Part], list
     return parts, missing
 
 
+def inline_sizes(site: SiteContext) -> str:
+    """City boundaries before and after simplification, and the inline script of each kind of map."""
+    import json
+
+    import shapely
+    from shapely.geometry import mapping
+
+    kaart = site.enriched.kaart
+    full = json.dumps([mapping(b.vorm) for b in kaart.buurten], separators=(",", ":")).encode()
+    simple = maps.simplified_city(kaart)
+    small = json.dumps([maps.rounded(s) for s in simple.values()], separators=(",", ":")).encode()
+    rows = [
+        f"| 116 buurt boundaries, as in content/geo (6 decimals) | {sum(len(shapely.get_coordinates(b.vorm)) for b in kaart.buurten):,} | {len(full):,} | {gz(full):,} |",
+        f"| simplified along shared edges ({maps.CITY_TOLERANCE}°), 5 decimals | {sum(len(shapely.get_coordinates(s)) for s in simple.values()):,} | {len(small):,} | {gz(small):,} |",
+    ]
+    for name, html in (
+        ("city map script (boundaries with tooltips/popups + 4 places)", maps.city_map_html(site, "nl")),
+        ("buurt map script (1 boundary + 4 places)", maps.buurt_map_html(site, BUURT, "nl", PAGE)),
+        ("place map script (1 boundary + 1 place)", maps.place_map_html(site, "taalcafe-centrum", "nl", "plek/taalcafe-centrum")),
+    ):
+        script = re.search(r"<script>\n(.*?)\n</script>", html, re.S).group(1).encode()
+        rows.append(f"| {name} | | {len(script):,} | {gz(script):,} |")
+    return "| data | vertices | bytes | gzip |\n|---|---:|---:|---:|\n" + "\n".join(rows)
+
+
 def table(parts: list[Part]) -> str:
     rows = [f"| {p.name} | {p.raw:,} | {p.gzip:,} |" for p in parts]
     total = f"| **total** | **{sum(p.raw for p in parts):,}** | **{sum(p.gzip for p in parts):,}** |"
@@ -251,6 +276,10 @@ def main() -> None:
         + ". Font Awesome's web fonts are not counted either (only fetched when an icon is shown).",
         "",
         f"**Lean / folium default (gzip): {lean_gz:,} / {heavy_gz:,} bytes = {100 * lean_gz / heavy_gz:.1f} %** (goal ≤ 40 %).",
+        "",
+        "## Inline map data",
+        "",
+        inline_sizes(site),
         "",
         "## Total weight of a buurt page without tiles",
         "",
