@@ -34,7 +34,6 @@ from dataclasses import dataclass
 
 import folium
 import shapely
-from folium.elements import JSCSSMixin
 from folium.template import Template
 from branca.element import CssLink, Element, JavascriptLink, MacroElement
 from shapely.geometry import Point, Polygon, mapping
@@ -388,15 +387,15 @@ def map_html(fmap: folium.Map, lang: str, page_path: str, label: str, intro: str
     stable_ids(fmap, prefix=f"sk{size[0]}")  # one prefix per kind: two kinds of map on one page do not collide
     script = script_body(fmap)
     css = [asset_href(page_path, lang, LEAFLET_CSS), asset_href(page_path, lang, MAPS_CSS)]
-    return (
-        f'<div class="sk-map-block" markdown="0">\n'
+    return (  # blank lines around the block: Markdown sees a raw HTML block wherever it is appended
+        f'\n<div class="sk-map-block" markdown="0">\n'
         + "".join(f'<link rel="stylesheet" href="{esc(url)}">\n' for url in css)
         + f'<p class="sk-map-intro">{esc(intro)}</p>\n'
         + f'<div class="sk-map sk-map-{size}" role="region" aria-label="{esc(label)}" dir="ltr">'
         + f'<div class="sk-map-canvas" id="{fmap.get_name()}"></div></div>\n'
         + legend
         + f'<script src="{esc(asset_href(page_path, lang, LEAFLET_JS))}"></script>\n'
-        + f"<script>\n{script}\n</script>\n</div>\n"
+        + f"<script>\n{script}\n</script>\n</div>\n\n"
     )
 
 
