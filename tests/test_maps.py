@@ -14,6 +14,7 @@ import shapely
 from generator.content import load_content
 from generator.enrich import enrich
 from generator.i18n import LANGUAGES, catalogue
+from generator.models import THEMAS
 from generator.render import maps
 from generator.render.common import esc
 from generator.site import SiteContext
@@ -239,7 +240,7 @@ def test_maps_strings_have_the_same_keys_and_fields_in_every_language():
 
 def test_palette_matches_css_and_has_contrast_with_white():
     css = (REPO / "docs" / maps.MAPS_CSS).read_text(encoding="utf-8")
-    assert set(maps.THEME_COLOURS) == set(maps.THEMAS)
+    assert set(maps.THEME_COLOURS) == set(THEMAS)
 
     def luminance(hex_colour: str) -> float:
         channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]

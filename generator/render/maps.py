@@ -27,7 +27,6 @@ smaller squares, and the list beside the map writes all of that out as text.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -40,8 +39,8 @@ from shapely.geometry import Point, Polygon, mapping
 
 from generator.content import Entry
 from generator.geo import BuurtGeo, BuurtKaart
-from generator.i18n import DEFAULT_LANGUAGE, RTL_LANGUAGES, t
-from generator.models import THEMAS, Ontwikkelplaats
+from generator.i18n import RTL_LANGUAGES, t
+from generator.models import Ontwikkelplaats
 from generator.render.common import asset_href, esc, front_matter, href, is_stale, md_text, place_labels
 from generator.site import OutputFile, SiteContext, page_file
 
