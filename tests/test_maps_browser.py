@@ -26,10 +26,7 @@ from generator.i18n import RTL_LANGUAGES
 from generator.render import maps
 from generator.site import SiteContext
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"no Chromium at {CHROMIUM}", allow_module_level=True)
+pytestmark = pytest.mark.browser  # the `browser` fixture (conftest) skips without Chromium, fails under CI
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).parent / "fixtures" / "maps" / "content"
@@ -81,14 +78,6 @@ def server(site_root):
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--headless"])
-        yield browser
-        browser.close()
 
 
 class Visit:

@@ -10,6 +10,7 @@ from generator.content import Entry
 from generator.i18n import t
 from generator.languages import language_name
 from generator.models import THEMAS, Activiteit, Ontwikkelplaats
+from generator.render.maps import buurt_map_html, place_map_html
 from generator.render.common import edit_block, esc, external_link, front_matter, href, labels_html, md_text, text_html
 from generator.schedule import describe, week_agenda
 from generator.site import BuurtInfo, OutputFile, SiteContext, page_file
@@ -199,6 +200,7 @@ def render_place(site: SiteContext, entry: Entry[Ontwikkelplaats], lang: str) ->
         if minutes[0] is not None:
             where.append(f"<p>{esc(t(lang, 'walk_from_centre', buurt=buurt.naam, normal=minutes_text(minutes[0], lang), slow=minutes_text(minutes[1], lang)))}</p>")
     out.append(section(t(lang, "address"), "".join(where)))
+    out.append(place_map_html(site, entry.slug, lang, path))
     out.append(section(t(lang, "languages_spoken"), f"<p>{esc(languages_text(place.talen, lang))}</p>"))
     out.append(section(t(lang, "accessibility"), accessibility_html(place, lang)))
     out.append(section(t(lang, "contact"), contact_html(place, lang)))
@@ -221,8 +223,7 @@ def nearby(site: SiteContext, buurt_slug: str, limit: float = NEARBY_MINUTES) ->
     return sorted(found, key=lambda item: item[1])
 
 
-def nearby_html(site: SiteContext, path: str, buurt_slug: str, lang: str) -> str:
-    rows = nearby(site, buurt_slug)
+def nearby_html(site: SiteContext, path: str, rows: list[tuple[Entry[Ontwikkelplaats], float, float]], lang: str) -> str:
     if not rows:
         return f"<p>{esc(t(lang, 'no_nearby'))}</p>"
     head = f"<tr><th scope=\"col\">{esc(t(lang, 'place'))}</th><th scope=\"col\">{esc(t(lang, 'pace_normal'))}</th><th scope=\"col\">{esc(t(lang, 'pace_slow'))}</th></tr>"
@@ -248,10 +249,12 @@ def render_buurt(site: SiteContext, slug: str, lang: str) -> OutputFile:
         out.append('<p class="sk-facts" markdown="0">' + " · ".join(facts) + "</p>\n")
     if entry.model.omschrijving:
         out.append(f'\n<p class="sk-lead" markdown="0">{text_html(entry.model.omschrijving, lang)}</p>\n')
+    near = nearby(site, slug)
+    out.append(buurt_map_html(site, slug, lang, path, nearby=[e.slug for e, _, _ in near]))
     own = places_in(site, {slug})
     out.append(section(t(lang, "places_in_buurt"), places_list(site, path, own, lang)))
-    out.append(section(t(lang, "nearby_title", n=NEARBY_MINUTES), nearby_html(site, path, slug, lang)))
-    near_entries = own + [e for e, _, _ in nearby(site, slug)]
+    out.append(section(t(lang, "nearby_title", n=NEARBY_MINUTES), nearby_html(site, path, near, lang)))
+    near_entries = own + [e for e, _, _ in near]
     out.append(section(t(lang, "this_week"), week_html(site, path, near_entries, lang)))
     out.append(section(t(lang, "wijkteam"), wijkteam_html(site, slug, lang)))
     out.append(edit_block(site.config, lang, naam, path, [f"content/buurten/{slug}.yml"]))
