@@ -1,20 +1,21 @@
 """The city agenda (every activity by weekday, with filters) and the home page.
 
-Without JavaScript the agenda is a complete list grouped by weekday; ``assets/js/filters.js``
+Without JavaScript the agenda is a complete list grouped by weekday; ``assets/js/kaart.js``
 hides items that do not match the chosen filters and keeps the choice in the URL.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from generator.content import Entry
 from generator.i18n import t
 from generator.languages import language_name
 from generator.models import DAGEN, THEMAS, Activiteit, Ontwikkelplaats
-from generator.render.common import esc, front_matter, href, md_text
-from generator.render.pages import activity_html, place_link, section, stadsdelen, week_html, wijken
-from generator.schedule import weekday_name
+from generator.render.common import esc, front_matter, href, md_text, text_html
+from generator.render.pages import activity_html, day_heading, place_link, section, stadsdelen, time_range, wijken
+from generator.schedule import week_agenda, weekday_name
 from generator.site import OutputFile, SiteContext, page_file
 
 AGENDA = "agenda/index"
@@ -127,6 +128,23 @@ def buurt_finder(site: SiteContext, lang: str) -> str:
     return box + '<div class="sk-stadsdelen">' + "".join(groups) + "</div>"
 
 
+def today_html(site: SiteContext, lang: str) -> str:
+    """What is on today in the whole city (the full week is on the agenda and the buurt pages)."""
+    items = [((e, a), a.wanneer) for e in site.content.plaatsen.values() if e.model.status == "actief" for a in e.model.activiteiten]
+    monday = site.today - timedelta(days=site.today.weekday())
+    today = week_agenda(items, monday)[site.today]
+    heading = f'<p class="sk-day"><strong>{esc(day_heading(site.today, lang))}</strong></p>'
+    more = f'<p><a class="md-button" href="{href("index", AGENDA)}">{esc(t(lang, "whole_agenda"))}</a></p>'
+    if not today:
+        return heading + f"<p>{esc(t(lang, 'nothing_today'))}</p>" + more
+    lines = "".join(
+        f'<li><span class="sk-time">{esc(time_range(occ, lang))}</span> '
+        f"<strong>{text_html(act.naam, lang)}</strong> — {place_link(site, 'index', entry, lang)}</li>"
+        for (entry, act), occ in today
+    )
+    return heading + f'<ul class="sk-week">{lines}</ul>' + more
+
+
 def render_home(site: SiteContext, lang: str) -> OutputFile:
     title = t(lang, "site_title")
     out = [front_matter(title, description=t(lang, "home_intro")), f"# {md_text(title)}\n\n"]
@@ -135,12 +153,7 @@ def render_home(site: SiteContext, lang: str) -> OutputFile:
     buttons = "".join(f'<a class="md-button" href="{href("index", path)}">{esc(t(lang, key))}</a> ' for path, key in links)
     out.append(f'\n<p class="sk-buttons" markdown="0">{buttons}</p>\n')
     out.append(section(t(lang, "find_buurt"), buurt_finder(site, lang)))
-    today_items = [
-        entry
-        for entry in site.content.plaatsen.values()
-        if entry.model.status == "actief"
-    ]
-    out.append(section(t(lang, "today_and_week"), week_html(site, "index", sorted(today_items, key=lambda e: e.model.naam), lang)))
+    out.append(section(t(lang, "today_title"), today_html(site, lang)))
     themes = "".join(f'<li><a href="{href("index", "thema/" + th)}">{esc(t(lang, "theme_" + th))}</a></li>' for th in THEMAS)
     out.append(section(t(lang, "themes"), f'<ul class="sk-themes">{themes}</ul>'))
     return OutputFile(page_file("index", lang), "".join(out))
