@@ -53,6 +53,7 @@ def copy_project(target: Path, content: Path = REPO / "content") -> Path:
     target.mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", target)
     shutil.copytree(REPO / "hooks", target / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "overrides", target / "overrides")
     shutil.copytree(REPO / "docs", target / "docs", ignore=generated_docs)
     shutil.copytree(content, target / "content")
     return target

@@ -44,21 +44,14 @@ class PageWatch:
     dialogs: list[str] = field(default_factory=list)
 
 
-# Material for MkDocs probes "sitemap.xml" next to every hreflang alternate link to keep the
-# reader on the same page when switching language; next to a page (not a language root) that
-# file does not exist. The probe is same-origin and its failure is handled by Material.
-_KNOWN_PROBE = "/sitemap.xml"
-
-
 def _console(seen: PageWatch, msg) -> None:  # type: ignore[no-untyped-def]
-    where = msg.location.get("url", "")
-    if msg.type == "error" and not where.endswith(_KNOWN_PROBE):
-        seen.console_errors.append(f"{msg.text} @ {where}")
+    if msg.type == "error":
+        seen.console_errors.append(f"{msg.text} @ {msg.location.get('url', '')}")
 
 
 def _request_failed(seen: PageWatch, request) -> None:  # type: ignore[no-untyped-def]
     # ERR_ABORTED: the page navigated away before a background request finished.
-    if request.failure != "net::ERR_ABORTED" and not request.url.endswith(_KNOWN_PROBE) and request.url not in seen.foreign_requests:
+    if request.failure != "net::ERR_ABORTED" and request.url not in seen.foreign_requests:
         seen.console_errors.append(f"request failed: {request.url} ({request.failure})")
 
 

@@ -21,6 +21,7 @@ def make_project(target: Path, content: Path = FIXTURE_CONTENT) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(REPO / "hooks", target / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "overrides", target / "overrides")
     shutil.copytree(REPO / "docs", target / "docs", ignore=generated_docs)
     shutil.copytree(content, target / "content", ignore=shutil.ignore_patterns("geo"))
     (target / "content" / "geo").mkdir(exist_ok=True)

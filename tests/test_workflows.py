@@ -205,6 +205,7 @@ def make_project(tmp_path: Path, content: Path) -> tuple[Path, dict[str, str]]:
     shutil.copytree(REPO / "docs", project / "docs", ignore=generated_docs)
     (project / "generator").symlink_to(REPO / "generator")
     (project / "hooks").symlink_to(REPO / "hooks")
+    (project / "overrides").symlink_to(REPO / "overrides")
     shutil.copytree(content, project / "content")
     bin_dir = project / ".venv" / "bin"
     bin_dir.mkdir(parents=True)

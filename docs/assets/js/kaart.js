@@ -70,7 +70,15 @@
     });
   }
 
+  // Material's search panel is a dialog without a name; screen readers then announce nothing.
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var input = dialog && dialog.querySelector("input[aria-label]");
+    if (dialog && input && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
+  }
+
   function init() {
+    nameSearchDialog();
     document.querySelectorAll("[data-sk-filter]").forEach(setupFilters);
     document.querySelectorAll("[data-sk-find]").forEach(setupFind);
   }
