@@ -54,7 +54,7 @@ BUURT_RADIUS_MINUTES = 15  # the buurt calendar: its own places and those within
 BUURT_RADIUS_PACE = "normaal"  # …at normal pace (4.5 km/h), as the "in de buurt" list on the buurt page
 UID_DOMAIN = "sociale-kaart-eindhoven"
 TZID = "Europe/Amsterdam"
-LICENCE = {"naam": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/deed.nl"}
+LICENCE = {"naam": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 ATTRIBUTION = "Sociale kaart Eindhoven (buurtambassadeurs en WIJeindhoven), CC BY 4.0"
 HSDS_OPENAPI = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
 _ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/sociale-kaart-eindhoven/hsds")
@@ -575,7 +575,7 @@ def page_markdown(site: SiteContext, lang: str) -> str:
     out.append(f"## {md_text(T('files_heading'))}\n\n")
     out.append(html_table([T("col_file"), T("col_content")], rows))
     out.append(f"## {md_text(T('licence_heading'))}\n\n")
-    out.append(f'<p markdown="0">{esc(T("licence_content"))} <a href="{esc(LICENCE["url"])}" rel="license">{esc(LICENCE["naam"])}</a>.</p>\n\n')
+    out.append(f'<p markdown="0">{esc(T("licence_content"))} <a href="{esc(LICENCE["url"])}deed.{lang}" rel="license">{esc(LICENCE["naam"])}</a>.</p>\n\n')
     for key in ("licence_why", "licence_credit", "licence_geo"):
         out.append(f"{md_text(T(key))}\n\n")
     out.append(f'<p markdown="0">{esc(T("licence_sources"))} <a href="{esc(href(PAGE, "over-de-gegevens"))}">{esc(T("licence_sources_link"))}</a>.</p>\n\n')
