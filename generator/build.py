@@ -41,10 +41,11 @@ class BuildResult:
 def renderers() -> list[Renderer]:
     from generator.render.agenda import render_agenda_and_home
     from generator.render.maps import render_maps
+    from generator.render.opendata import render_open_data
     from generator.render.pages import render_pages
     from generator.render.stats import render_stats
 
-    return [render_pages, render_agenda_and_home, render_stats, render_maps]
+    return [render_pages, render_agenda_and_home, render_stats, render_maps, render_open_data]
 
 
 def prepare(content_root: Path, config: SiteConfig, today: date) -> tuple[SiteContext, list[Problem]]:

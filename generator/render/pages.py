@@ -11,6 +11,7 @@ from generator.i18n import t
 from generator.languages import language_name
 from generator.models import THEMAS, Activiteit, Ontwikkelplaats
 from generator.render.maps import buurt_map_html, place_map_html
+from generator.render.opendata import agenda_links_html
 from generator.render.common import edit_block, esc, external_link, front_matter, href, labels_html, md_text, text_html
 from generator.schedule import describe, week_agenda
 from generator.site import BuurtInfo, OutputFile, SiteContext, page_file
@@ -193,6 +194,7 @@ def render_place(site: SiteContext, entry: Entry[Ontwikkelplaats], lang: str) ->
         out.append(f'\n<p class="sk-lead" markdown="0">{text_html(place.omschrijving, lang)}</p>\n')
     acts = "".join(f'<li class="sk-act">{activity_html(a, lang)}</li>' for a in place.activiteiten)
     out.append(section(t(lang, "activities"), f'<ul class="sk-acts">{acts}</ul>' if acts else f"<p>{esc(t(lang, 'no_activities'))}</p>"))
+    out.append(agenda_links_html(site, "plek", entry.slug, lang, path))
     where = [f"<p>{esc(address_line(place))}</p>"]
     if buurt is not None:
         where.append(f'<p>{esc(t(lang, "in_buurt"))} <a href="{href(path, "buurt/" + place.buurt)}">{esc(buurt.naam)}</a> ({esc(buurt.wijk)})</p>')
@@ -256,6 +258,7 @@ def render_buurt(site: SiteContext, slug: str, lang: str) -> OutputFile:
     out.append(section(t(lang, "nearby_title", n=NEARBY_MINUTES), nearby_html(site, path, near, lang)))
     near_entries = own + [e for e, _, _ in near]
     out.append(section(t(lang, "this_week"), week_html(site, path, near_entries, lang)))
+    out.append(agenda_links_html(site, "buurt", slug, lang, path))
     out.append(section(t(lang, "wijkteam"), wijkteam_html(site, slug, lang)))
     out.append(edit_block(site.config, lang, naam, path, [f"content/buurten/{slug}.yml"]))
     return OutputFile(page_file(path, lang), "".join(out))
