@@ -32,6 +32,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
 import yaml  # noqa: E402
+from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
 from browser_util import serve, watch  # noqa: E402
 from conftest import generated_docs  # noqa: E402
@@ -72,7 +73,8 @@ def pages_per_language(site: Path) -> int:
 
 def plain_project(target: Path, pages: int) -> Path:
     """Same theme, plugins and languages, no hook: `pages` simple pages in every language."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["site_url"] = "https://example.org/"
     config.pop("hooks", None)
     config.pop("nav", None)
     config["watch"] = []

@@ -8,6 +8,7 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from conftest import FIXTURE_CONTENT, REPO, TODAY
 from generator.build import prepare, renderers
@@ -37,7 +38,7 @@ class _Scan(HTMLParser):
 
 def markdown_extensions() -> list[str]:
     """The Markdown extensions of the real site (mkdocs.yml), so the test converts as MkDocs does."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     return [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
 
 
