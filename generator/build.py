@@ -41,8 +41,9 @@ class BuildResult:
 def renderers() -> list[Renderer]:
     from generator.render.agenda import render_agenda_and_home
     from generator.render.pages import render_pages
+    from generator.render.translations import render_translation_report
 
-    return [render_pages, render_agenda_and_home]
+    return [render_pages, render_agenda_and_home, render_translation_report]
 
 
 def prepare(content_root: Path, config: SiteConfig, today: date) -> tuple[SiteContext, list[Problem]]:
