@@ -9,8 +9,8 @@ site root), so a Ukrainian reader would get Dutch and English pages mixed into t
 - points Material's ``base`` on each page of a language at that language's root, so its search
   loads that language's index (``base`` is only used for the search index, search result links,
   the version selector and instant navigation; the last two are not used on this site);
-- sets the lunr languages per index: Ukrainian uses the Russian stemmer (lunr has no Ukrainian
-  one), Polish has no stemmer in lunr and is indexed without stemming;
+- sets the lunr language per index (stop words): Russian for Ukrainian, which lunr lacks; Polish
+  has nothing in lunr and is indexed as is;
 - puts ``dir="rtl"``/``dir="ltr"`` on ``<html>`` (Material sets it on ``<body>`` only).
 """
 
@@ -25,11 +25,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-# lunr languages and pipeline per site language. No trimmer: it would strip Latin names such as
-# "Binnenstad" from Arabic and Ukrainian pages; the search separator splits on punctuation instead.
+# lunr languages and pipeline per site language. The lunr language gives the stop words; there is
+# no stemmer and no trimmer. Material searches every term with a trailing wildcard, and lunr does
+# not run wildcard terms through the pipeline: with a stemmed index the whole word "activiteiten"
+# (indexed as "activiteit"), "Witte" ("wit") or "الأنشطة" finds nothing. Prefix matching serves
+# the inflected forms instead. A trimmer would also strip Latin names such as "Binnenstad" from
+# Arabic and Ukrainian pages; the search separator splits on punctuation instead.
+# Ukrainian takes the Russian stop words (lunr has no Ukrainian); Polish has none in lunr, and
+# Arabic and Polish follow Material's own defaults for those languages (no pipeline).
 SEARCH_LANG = {"nl": ["nl"], "en": ["en"], "tr": ["tr"], "ar": ["ar"], "pl": ["en"], "uk": ["ru"]}
-STEMMED = ["stemmer", "stopWordFilter"]
-PIPELINE = {"pl": []}  # English stop words and stemming would only damage Polish words
+PIPELINE = {"ar": [], "pl": []}
+DEFAULT_PIPELINE = ["stopWordFilter"]
 RTL = {"ar"}
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 _HTML_TAG = re.compile(r"<html\b[^>]*>")
@@ -64,7 +70,7 @@ def _with_dir(tag: str, lang: str) -> str:
 
 def _language_base(data: str, lang: str) -> str:
     app = json.loads(data)
-    app["base"] = posixpath.join(app["base"], lang)
+    app["base"] = posixpath.join(app["base"], lang, "")  # trailing slash: URLs resolve inside it
     return json.dumps(app, ensure_ascii=False)
 
 
@@ -84,6 +90,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         prefix = f"{lang}/"
         docs = [{**doc, "location": doc["location"].removeprefix(prefix)} for doc in index["docs"] if doc["location"].startswith(prefix)]
         target = Path(config.site_dir) / lang / "search" / "search_index.json"
-    index["config"] = {**index["config"], "lang": SEARCH_LANG.get(lang, ["en"]), "pipeline": PIPELINE.get(lang, STEMMED)}
+    index["config"] = {**index["config"], "lang": SEARCH_LANG.get(lang, ["en"]), "pipeline": PIPELINE.get(lang, DEFAULT_PIPELINE)}
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps({"config": index["config"], "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
