@@ -41,12 +41,12 @@ def test_labels_warn_before_a_resident_relies_on_a_place(fixture_site: Path) -> 
     assert "voorbeeld — nog niet gecontroleerd" in read(fixture_site, "plek/buurtkamer-bergen")
     closed = text_of(read(fixture_site, "plek/bieb-witte-dame"))
     assert "tijdelijk gesloten" in closed
-    assert "niet gecontroleerd sinds 2025-06-01" in closed
+    assert "niet gecontroleerd sinds 1 juni 2025" in closed  # a date in words (Babel), not ISO
 
 
 def test_buurt_page_has_facts_places_nearby_and_this_week(fixture_site: Path) -> None:
     page = text_of(read(fixture_site, "buurt/binnenstad"))
-    assert "Wijk: Centrum" in page and "3.750 inwoners (2020)" in page
+    assert "Wijk: Centrum" in page and "Inwoners (2020): 3.750" in page
     assert "Het hart van de stad." in page
     nearby = page.split("binnen 15 minuten lopen")[1]
     assert "Buurtkamer Bergen" in nearby and re.search(r"Buurtkamer Bergen .*?\d+ min \d+ min", nearby)
