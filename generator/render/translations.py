@@ -75,7 +75,7 @@ def items_html(missing: Missing, lang: str) -> str:
     lines = []
     for label, keys in missing.items:
         what = esc(t(lang, "translations.the_place")) if label is None else f'<span lang="nl" dir="ltr">{esc(label)}</span>'
-        codes = ", ".join(f"<code>{esc(key)}</code>" for key in keys)
+        codes = esc(t(lang, "schedule.separator")).join(f"<code>{esc(key)}</code>" for key in keys)
         lines.append(f"<li>{what}: {codes}</li>")
     return f'<ul>{"".join(lines)}</ul>'
 
