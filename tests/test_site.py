@@ -31,7 +31,7 @@ def test_place_page_says_schedules_as_people_say_them(fixture_site: Path) -> Non
     assert "elke dinsdag, 10.00–12.00 uur" in page
     assert "elke eerste vrijdag van de maand, 19.00–21.00 uur" in page
     assert "Rolstoel: ja" in page and "Aangepast toilet: nee" in page
-    assert "Nederlands, Engels, Arabisch" in page
+    assert "Nederlands, Engels en Arabisch" in page  # a list in words (Babel)
     assert "Laatst gecontroleerd op 1 oktober 2026." in page
     english = text_of(read(fixture_site, "en/plek/taalcafe-centrum"))
     assert "every Tuesday" in english and "Language café" in english

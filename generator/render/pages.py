@@ -176,7 +176,9 @@ def contact_html(place: Ontwikkelplaats, lang: str) -> str:
 
 
 def languages_text(codes: list[str], lang: str) -> str:
-    return ", ".join(language_name(code, lang) for code in codes)
+    from babel.lists import format_list
+
+    return format_list([language_name(code, lang) for code in codes], locale=babel_locale(lang))
 
 
 def section(title: str, body: str) -> str:
