@@ -44,8 +44,9 @@ def renderers() -> list[Renderer]:
     from generator.render.opendata import render_open_data
     from generator.render.pages import render_pages
     from generator.render.stats import render_stats
+    from generator.render.translations import render_translation_report
 
-    return [render_pages, render_agenda_and_home, render_stats, render_maps, render_open_data]
+    return [render_pages, render_agenda_and_home, render_stats, render_maps, render_open_data, render_translation_report]
 
 
 def prepare(content_root: Path, config: SiteConfig, today: date) -> tuple[SiteContext, list[Problem]]:

@@ -38,7 +38,10 @@ def generated_docs(folder: str, names: list[str]) -> list[str]:
 
 
 def mkdocs_build(project: Path, today: date = TODAY) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SOCIALE_KAART_TODAY": today.isoformat()}
+    # This checkout's generator first: a relative PYTHONPATH ("." from the repo root) would resolve
+    # inside `project`, and the venv's editable install may point at another worktree.
+    pythonpath = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH", "")]))
+    env = {**os.environ, "SOCIALE_KAART_TODAY": today.isoformat(), "PYTHONPATH": pythonpath}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml")],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,

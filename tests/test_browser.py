@@ -59,7 +59,7 @@ def test_agenda_filters_work_and_live_in_the_url(page, served: Served) -> None: 
     page.get_by_label("Dag").select_option("")
     page.get_by_label("Thema").select_option("digitaal")
     assert set(visible_activities(page)) == {"Digitaal spreekuur"}
-    assert page.locator("[data-sk-count]").inner_text() == "2 activiteiten"  # Monday and Thursday
+    assert page.locator("[data-sk-count]").inner_text() == "Aantal activiteiten: 2"  # Monday and Thursday
     page.goto(served.base + "agenda/?taal=tr")
     assert page.locator("select[name=taal]").input_value() == "tr"
     assert 0 < len(visible_activities(page)) < everything

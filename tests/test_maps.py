@@ -118,7 +118,7 @@ def test_popups_link_to_the_place_page_and_show_labels(site):
     popup = features["moestuin-bergen"]["properties"]["popup"]
     assert '<a href="../../plek/moestuin-bergen/"><bdi>Buurttuin &quot;De Bergen&quot; &amp; Co</bdi></a>' in popup
     assert "Bergstraat 5, 5611 JZ Eindhoven" in popup and "voorbeeld — nog niet gecontroleerd" in popup
-    assert "niet gecontroleerd sinds 2024-03-01" in features["spreekuur-binnenstad"]["properties"]["popup"]
+    assert "niet gecontroleerd sinds 1 maart 2024" in features["spreekuur-binnenstad"]["properties"]["popup"]
 
 
 def test_hostile_name_and_address_are_escaped_everywhere(hostile_site):
@@ -153,7 +153,7 @@ def test_examples_and_inactive_places_look_different_and_are_written_out(site):
         assert text in legend
     lists = maps.city_places_list(site, "nl", "kaart/index")
     assert 'sk-label-voorbeeld">voorbeeld — nog niet gecontroleerd' in lists
-    assert 'sk-label-gesloten">tijdelijk gesloten' in lists and "niet gecontroleerd sinds 2024-03-01" in lists
+    assert 'sk-label-gesloten">tijdelijk gesloten' in lists and "niet gecontroleerd sinds 1 maart 2024" in lists
 
 
 def test_attribution_names_tiles_and_boundary_source(site):

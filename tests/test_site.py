@@ -31,7 +31,7 @@ def test_place_page_says_schedules_as_people_say_them(fixture_site: Path) -> Non
     assert "elke dinsdag, 10.00–12.00 uur" in page
     assert "elke eerste vrijdag van de maand, 19.00–21.00 uur" in page
     assert "Rolstoel: ja" in page and "Aangepast toilet: nee" in page
-    assert "Nederlands, Engels, Arabisch" in page
+    assert "Nederlands, Engels en Arabisch" in page  # a list in words (Babel)
     assert "Laatst gecontroleerd op 1 oktober 2026." in page
     english = text_of(read(fixture_site, "en/plek/taalcafe-centrum"))
     assert "every Tuesday" in english and "Language café" in english
@@ -41,12 +41,12 @@ def test_labels_warn_before_a_resident_relies_on_a_place(fixture_site: Path) -> 
     assert "voorbeeld — nog niet gecontroleerd" in read(fixture_site, "plek/buurtkamer-bergen")
     closed = text_of(read(fixture_site, "plek/bieb-witte-dame"))
     assert "tijdelijk gesloten" in closed
-    assert "niet gecontroleerd sinds 2025-06-01" in closed
+    assert "niet gecontroleerd sinds 1 juni 2025" in closed  # a date in words (Babel), not ISO
 
 
 def test_buurt_page_has_facts_places_nearby_and_this_week(fixture_site: Path) -> None:
     page = text_of(read(fixture_site, "buurt/binnenstad"))
-    assert "Wijk: Centrum" in page and "3.750 inwoners (2020)" in page
+    assert "Wijk: Centrum" in page and "Inwoners (2020): 3.750" in page
     assert "Het hart van de stad." in page
     nearby = page.split("binnen 15 minuten lopen")[1]
     assert "Buurtkamer Bergen" in nearby and re.search(r"Buurtkamer Bergen .*?\d+ min \d+ min", nearby)

@@ -14,6 +14,7 @@ from urllib.parse import quote, urlencode
 
 from generator.i18n import DEFAULT_LANGUAGE, t
 from generator.models import Ontwikkelplaats
+from generator.schedule import long_date
 from generator.site import SiteConfig
 
 STALE_AFTER = timedelta(days=365)
@@ -100,7 +101,7 @@ def place_labels(place: Ontwikkelplaats, today: date, lang: str) -> list[tuple[s
     if place.status == "gestopt":
         labels.append(("sk-label-gestopt", t(lang, "label_stopped")))
     if is_stale(place, today):
-        labels.append(("sk-label-oud", t(lang, "label_stale", date=place.laatst_gecontroleerd.isoformat())))
+        labels.append(("sk-label-oud", t(lang, "label_stale", date=long_date(place.laatst_gecontroleerd, lang))))
     return labels
 
 

@@ -13,7 +13,7 @@ from generator.models import THEMAS, Activiteit, Ontwikkelplaats
 from generator.render.maps import buurt_map_html, place_map_html
 from generator.render.opendata import agenda_links_html
 from generator.render.common import edit_block, esc, external_link, front_matter, href, labels_html, md_text, text_html
-from generator.schedule import describe, week_agenda
+from generator.schedule import babel_locale, describe, long_date, week_agenda
 from generator.site import BuurtInfo, OutputFile, SiteContext, page_file
 from generator.slug import slugify
 
@@ -64,7 +64,8 @@ def place_name(entry: Entry[Ontwikkelplaats]) -> str:
 def activity_html(activity: Activiteit, lang: str) -> str:
     name = text_html(activity.naam, lang)
     when = "<br>".join(esc(describe(w, lang)) for w in activity.wanneer)
-    who = text_html(activity.voor_wie, lang)
+    # The model's default "iedereen" is a UI word, not content: show it in the reader's language.
+    who = esc(t(lang, "everyone")) if activity.voor_wie == {"nl": "iedereen"} else text_html(activity.voor_wie, lang)
     parts = [
         f"<strong>{name}</strong>",
         f'<span class="sk-when">{when}</span>',
@@ -84,7 +85,7 @@ def cost_text(activity: Activiteit, lang: str) -> str:
         return t(lang, "cost_voluntary")
     from babel.numbers import format_currency
 
-    return format_currency(activity.kosten, "EUR", locale=lang)
+    return format_currency(activity.kosten, "EUR", locale=babel_locale(lang))
 
 
 def place_link(site: SiteContext, from_path: str, entry: Entry[Ontwikkelplaats], lang: str) -> str:
@@ -109,7 +110,10 @@ def address_line(place: Ontwikkelplaats) -> str:
 def minutes_text(minutes: float | None, lang: str) -> str:
     if minutes is None:
         return "–"
-    return t(lang, "minutes", n=max(1, round(minutes)))
+    from babel.units import format_unit
+
+    # CLDR's short unit ("12 min", "12 dk.", "12 хв", "12 د") has no plural agreement to get wrong.
+    return format_unit(max(1, round(minutes)), "duration-minute", length="short", locale=babel_locale(lang))
 
 
 def week_html(site: SiteContext, from_path: str, entries: list[Entry[Ontwikkelplaats]], lang: str) -> str:
@@ -140,7 +144,7 @@ def week_html(site: SiteContext, from_path: str, entries: list[Entry[Ontwikkelpl
 def day_heading(day: date, lang: str) -> str:
     from babel.dates import format_date
 
-    return format_date(day, "EEEE d MMMM", locale=lang)
+    return format_date(day, "EEEE d MMMM", locale=babel_locale(lang))
 
 
 def time_range(occurrence: object, lang: str) -> str:
@@ -174,7 +178,9 @@ def contact_html(place: Ontwikkelplaats, lang: str) -> str:
 
 
 def languages_text(codes: list[str], lang: str) -> str:
-    return ", ".join(language_name(code, lang) for code in codes)
+    from babel.lists import format_list
+
+    return format_list([language_name(code, lang) for code in codes], locale=babel_locale(lang))
 
 
 def section(title: str, body: str) -> str:
@@ -206,7 +212,7 @@ def render_place(site: SiteContext, entry: Entry[Ontwikkelplaats], lang: str) ->
     out.append(section(t(lang, "languages_spoken"), f"<p>{esc(languages_text(place.talen, lang))}</p>"))
     out.append(section(t(lang, "accessibility"), accessibility_html(place, lang)))
     out.append(section(t(lang, "contact"), contact_html(place, lang)))
-    checked = day_heading(place.laatst_gecontroleerd, lang).split(" ", 1)[1] + f" {place.laatst_gecontroleerd.year}"
+    checked = long_date(place.laatst_gecontroleerd, lang)
     out.append(f'\n<p class="sk-checked" markdown="0">{esc(t(lang, "last_checked", date=checked))}</p>\n')
     out.append(edit_block(site.config, lang, place.naam, path, [f"content/ontwikkelplaatsen/{entry.slug}.yml"]))
     return OutputFile(page_file(path, lang), "".join(out))
@@ -267,7 +273,7 @@ def render_buurt(site: SiteContext, slug: str, lang: str) -> OutputFile:
 def format_int(value: int, lang: str) -> str:
     from babel.numbers import format_decimal
 
-    return format_decimal(value, locale=lang)
+    return format_decimal(value, locale=babel_locale(lang))
 
 
 def wijkteam_html(site: SiteContext, slug: str, lang: str) -> str:
