@@ -43,7 +43,9 @@ def renderers() -> list[Renderer]:
     from generator.render.pages import render_pages
     from generator.render.stats import render_stats
 
-    return [render_pages, render_agenda_and_home, render_stats]
+    from generator.render.flyers import flyers_enabled, render_flyers  # PDFs: off in `mkdocs serve` unless SOCIALE_KAART_FLYERS=1
+
+    return [render_pages, render_agenda_and_home, render_stats] + ([render_flyers] if flyers_enabled() else [])
 
 
 def prepare(content_root: Path, config: SiteConfig, today: date) -> tuple[SiteContext, list[Problem]]:

@@ -25,6 +25,7 @@ writes the PDFs into ``docs/flyers/`` for the deploy workflow.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import os
 from collections import defaultdict
@@ -43,7 +44,7 @@ from generator.models import DAGEN, Activiteit, Ontwikkelplaats, Tekst, Wanneer
 from generator.render.common import esc, page_url, place_labels, text_in
 from generator.render.pages import address_line, cost_text, time_range
 from generator.schedule import describe, first_occurrence, long_date, occurrences, weekday_name
-from generator.site import OutputFile, SiteContext
+from generator.site import OutputFile, SiteConfig, SiteContext
 
 FLYER_VERSION = "1"  # bump when the PDF changes without its HTML changing (fonts, WeasyPrint options)
 FLYER_FOLDER = "flyers"
@@ -59,6 +60,9 @@ MAP_MARGIN_M = 60.0
 # The date a PDF was made is not part of its content hash (else every flyer would be rebuilt
 # every day); it is filled in just before rendering, so a cached PDF shows when it was made.
 _MADE_ON = "@@made-on@@"
+# The QR code is drawn only for flyers that are rendered: it follows from the page address, which
+# the hashed HTML holds anyway, and encoding it is the slowest part of making the HTML.
+_QR = "@@qr@@"
 
 
 def flyer_href(slug: str, lang: str) -> str:
@@ -147,7 +151,7 @@ def _slot_order(slot: Slot) -> tuple[time, time, int]:
 
 
 def flyer_html(site: SiteContext, slug: str, lang: str) -> str:
-    """The whole flyer as one HTML document (images inline), with the made-on date left as a placeholder."""
+    """The flyer as one HTML document (images inline), with placeholders for the date and the QR code (see ``finished``)."""
     naam = site.content.buurten[slug].model.naam
     places, more = flyer_places(site, slug)
     url = buurt_page_url(site, slug, lang)
@@ -166,7 +170,7 @@ def flyer_html(site: SiteContext, slug: str, lang: str) -> str:
 
 
 def _header(site: SiteContext, slug: str, naam: str, url: str, lang: str) -> str:
-    qr = f'<img class="qr" src="{qr_data_uri(url)}" alt="QR">'
+    qr = f'<img class="qr" src="{_QR}" alt="QR">'
     return (
         '<header class="top"><table class="top"><tr><td class="title">'
         f"<h1>{esc(naam)}</h1>{_wijkteam(site, slug, lang)}</td>"
@@ -359,14 +363,11 @@ def map_svg(site: SiteContext, slug: str, places: list[FlyerPlace], credit: str 
     frame = _frame(np.vstack([*rings_xy, *[xy[None, :] for _, xy in points_xy]]))
     scale = MAP_WIDTH_MM / (frame[2] - frame[0])
     height = (frame[3] - frame[1]) * scale
-
-    def to_mm(xy: np.ndarray) -> np.ndarray:
-        return np.column_stack([(xy[..., 0] - frame[0]) * scale, (frame[3] - xy[..., 1]) * scale])
-
-    parts = [f'<path d="{_streets_path(site, frame, to_mm)}" stroke="#8c8c8c" stroke-width="0.3" fill="none" stroke-linecap="round"/>']
-    outline = "".join("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in to_mm(xy)) + "Z" for xy in rings_xy)
+    streets = _streets_path(site.content.root, frame)
+    parts = [f'<path d="{streets}" stroke="#8c8c8c" stroke-width="0.3" fill="none" stroke-linecap="round" stroke-linejoin="round"/>']
+    outline = "".join("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in _to_mm(xy, frame)) + "Z" for xy in rings_xy)
     parts.append(f'<path d="{outline}" stroke="#000" stroke-width="0.9" fill="none" stroke-linejoin="round"/>')
-    parts += _markers([(n, to_mm(xy[None, :])[0]) for n, xy in points_xy])
+    parts += _markers([(n, _to_mm(xy[None, :], frame)[0]) for n, xy in points_xy])
     parts.append(_scale_bar(scale))
     if credit:
         parts.append(_credit(credit, height))
@@ -391,13 +392,56 @@ def _frame(xy: np.ndarray) -> tuple[float, float, float, float]:
     return float(minx), float(miny), float(maxx), float(maxy)
 
 
-def _streets_path(site: SiteContext, frame: tuple[float, float, float, float], to_mm) -> str:
-    xy, start, end = _street_segments(site.content.root)
+def _to_mm(xy: np.ndarray, frame: tuple[float, float, float, float]) -> np.ndarray:
+    """Local metres to millimetres on the map, y downwards."""
+    scale = MAP_WIDTH_MM / (frame[2] - frame[0])
+    return np.column_stack([(xy[..., 0] - frame[0]) * scale, (frame[3] - xy[..., 1]) * scale])
+
+
+@lru_cache(maxsize=64)
+def _streets_path(content_root: Path, frame: tuple[float, float, float, float]) -> str:
+    """The streets in the frame as one SVG path (the same for the six languages of a buurt, so cached).
+
+    Segments are chained into polylines through nodes where a street just bends: WeasyPrint's SVG
+    path parser is the slowest part of a render, and this halves the number of commands.
+    """
+    xy, start, end = _street_segments(content_root)
     minx, miny, maxx, maxy = frame
     inside = (xy[:, 0] >= minx) & (xy[:, 0] <= maxx) & (xy[:, 1] >= miny) & (xy[:, 1] <= maxy)
     keep = inside[start] | inside[end]  # a street leaving the frame is cut at its edge by the viewBox
-    a, b = to_mm(xy[start[keep]]), to_mm(xy[end[keep]])
-    return "".join(f"M{x0:.1f} {y0:.1f}L{x1:.1f} {y1:.1f}" for (x0, y0), (x1, y1) in zip(a.tolist(), b.tolist()))
+    mm = {}
+    for node, point in zip(*_unique_nodes(start[keep], end[keep], xy, frame)):
+        mm[node] = f"{point[0]:.1f} {point[1]:.1f}"
+    return "".join("M" + "L".join(mm[n] for n in line) for line in _polylines(start[keep].tolist(), end[keep].tolist()))
+
+
+def _unique_nodes(start: np.ndarray, end: np.ndarray, xy: np.ndarray, frame) -> tuple[list[int], list]:
+    nodes = np.unique(np.concatenate([start, end]))
+    return nodes.tolist(), _to_mm(xy[nodes], frame).tolist()
+
+
+def _polylines(start: list[int], end: list[int]) -> list[list[int]]:
+    """Edges chained into node sequences that pass through nodes of degree 2."""
+    neighbours: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for edge, (a, b) in enumerate(zip(start, end)):
+        neighbours[a].append((edge, b))
+        neighbours[b].append((edge, a))
+    used = [False] * len(start)
+    lines = []
+    ends = [n for n, links in neighbours.items() if len(links) != 2]
+    for first in ends + list(neighbours):  # ends first; what is left are closed loops
+        for edge, nxt in neighbours[first]:
+            if used[edge]:
+                continue
+            used[edge], line = True, [first, nxt]
+            while len(neighbours[nxt]) == 2:
+                edge, nxt = next(((e, m) for e, m in neighbours[nxt] if not used[e]), (None, None))
+                if edge is None:
+                    break
+                used[edge] = True
+                line.append(nxt)
+            lines.append(line)
+    return lines
 
 
 @lru_cache(maxsize=2)
@@ -449,13 +493,11 @@ def _credit(text: str, height: float) -> str:
 def qr_data_uri(url: str) -> str:
     import segno
 
-    return segno.make(url, error="m", micro=False).svg_data_uri(scale=1, border=4)
+    return _data_uri(segno.make(url, error="m", micro=False).svg_inline(scale=1, border=4))
 
 
 def _data_uri(svg: str) -> str:
-    from urllib.parse import quote
-
-    return "data:image/svg+xml;charset=utf-8," + quote(svg, safe="")
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
 # --- PDF, cache and the renderer --------------------------------------------------------------------
@@ -463,6 +505,11 @@ def _data_uri(svg: str) -> str:
 
 def content_hash(html: str) -> str:
     return hashlib.sha256(f"{FLYER_VERSION}\0{html}".encode("utf-8")).hexdigest()
+
+
+def finished(html: str, url: str, made_on: str) -> str:
+    """The flyer HTML with the QR code of ``url`` and the date it is made filled in."""
+    return html.replace(_QR, qr_data_uri(url)).replace(_MADE_ON, made_on)
 
 
 def html_to_pdf(html: str) -> bytes:
@@ -496,16 +543,16 @@ def render_flyers(
     cache = cache_dir or default_cache_dir(site)
     cache.mkdir(parents=True, exist_ok=True)
     made_on = {lang: long_date(site.today, lang) for lang in site.config.languages}
-    jobs: dict[str, tuple[str, str]] = {}  # hash -> (html, lang)
+    jobs: dict[str, str] = {}  # hash -> finished HTML
     wanted: list[tuple[str, str]] = []  # (output path, hash)
     for slug in buurten or site.content.buurten:
         for lang in languages or site.config.languages:
             html = flyer_html(site, slug, lang)
             key = content_hash(html)
             wanted.append((flyer_href(slug, lang), key))
-            if not (cache / f"{key}.pdf").exists():
-                jobs[key] = (html, lang)
-    for key, pdf in zip(jobs, _render_all([html.replace(_MADE_ON, made_on[lang]) for html, lang in jobs.values()], workers)):
+            if key not in jobs and not (cache / f"{key}.pdf").exists():
+                jobs[key] = finished(html, buurt_page_url(site, slug, lang), made_on[lang])
+    for key, pdf in zip(jobs, _render_all(list(jobs.values()), workers)):
         _write_atomic(cache / f"{key}.pdf", pdf)
     if stats is not None:
         stats.flyers, stats.rendered = len(wanted), len(jobs)
@@ -565,3 +612,73 @@ html[dir="rtl"] img.map { float: left; margin: 1mm 4mm 2mm 0; }
 footer.foot { position: running(foot); font-size: 12pt; line-height: 1.25; }
 footer.foot p { margin: 0; }
 """
+
+
+# --- command line: python -m generator flyers ------------------------------------------------------
+
+
+def site_config_from_mkdocs(path: Path) -> SiteConfig:
+    """site_url and the repository from mkdocs.yml, as the MkDocs hook passes them (defaults without the file)."""
+    import yaml
+
+    if not path.exists():
+        return SiteConfig()
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # mkdocs.yml has !!python/name: tags
+    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    extra = (config.get("extra") or {}).get("sociale_kaart") or {}
+    defaults = SiteConfig()
+    return SiteConfig(
+        repo_url=str(extra.get("repo", defaults.repo_url)).rstrip("/"),
+        branch=str(extra.get("branch", defaults.branch)),
+        site_url=str(config.get("site_url") or defaults.site_url),
+    )
+
+
+def run_flyers(args) -> int:
+    """Write the flyers into ``docs/flyers/``; only PDFs whose bytes changed are written."""
+    import sys
+    import time as clock
+
+    from generator.build import ContentError, prepare
+    from generator.site import write_changed
+
+    if not args.content.is_dir():
+        print(f"fout: bestaat niet: {args.content}", file=sys.stderr)
+        return 2
+    started = clock.perf_counter()
+    config = site_config_from_mkdocs(args.mkdocs)
+    try:
+        site, _ = prepare(args.content, config, args.today or date.today())
+    except ContentError as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return 1
+    if unknown := sorted(set(args.buurt or []) - set(site.content.buurten)):
+        print(f"fout: onbekende buurt: {', '.join(unknown)} (de naam van een bestand in {args.content / 'buurten'}, zonder .yml)", file=sys.stderr)
+        return 2
+    stats = FlyerStats()
+    files = render_flyers(site, args.buurt, args.lang, cache_dir=args.cache, workers=args.workers, stats=stats)
+    out = [OutputFile(f.path.removeprefix(FLYER_FOLDER + "/"), f.content) for f in files]
+    if args.buurt or args.lang:
+        written = _write_changed_only(out, args.output)  # a partial run must not remove the other flyers
+    else:
+        written = write_changed(out, args.output)
+    seconds = clock.perf_counter() - started
+    print(f"flyers: {stats.flyers} in {args.output}, {stats.rendered} nieuw gemaakt, {stats.flyers - stats.rendered} uit de cache, "
+          f"{written} bestanden gewijzigd ({seconds:.1f} s)")
+    return 0
+
+
+def _write_changed_only(files: list[OutputFile], folder: Path) -> int:
+    written = 0
+    for output in files:
+        target = folder / output.path
+        if target.exists() and target.read_bytes() == output.content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(output.content)  # type: ignore[arg-type]
+        written += 1
+    return written
