@@ -55,7 +55,7 @@ WALK_PACE = "rustig"
 ONE_OFF_DAYS = 61
 MAX_PLACES = 12
 WORKERS = 2
-MAP_WIDTH_MM = 82.0
+MAP_WIDTH_MM = 72.0
 MAP_MARGIN_M = 60.0
 # The date a PDF was made is not part of its content hash (else every flyer would be rebuilt
 # every day); it is filled in just before rendering, so a cached PDF shows when it was made.
@@ -258,8 +258,14 @@ def _places_section(site: SiteContext, slug: str, naam: str, places: list[FlyerP
     listing = f'<ol class="places">{items}</ol>' if items else ""
     if more:
         listing += f'<p>{esc(t(lang, "flyer.more_places", n=more))}</p>'
-    heading = f'<h2>{esc(t(lang, "flyer.places"))}</h2>' if places else ""
-    return f'<section class="places">{heading}{figure}{listing}<div class="clear"></div></section>'
+    if not places:
+        return f'<section class="places"><p class="map-alone">{figure}</p></section>'
+    # A table keeps the heading (thead) with the list and the map when they move to the next page.
+    heading = f'<thead><tr><th colspan="2"><h2>{esc(t(lang, "flyer.places"))}</h2></th></tr></thead>'
+    return (
+        f'<section class="places"><table class="placemap">{heading}'
+        f'<tbody><tr><td class="list">{listing}</td><td class="mapcell">{figure}</td></tr></tbody></table></section>'
+    )
 
 
 def _place_item(site: SiteContext, place: FlyerPlace, lang: str) -> str:
@@ -379,12 +385,12 @@ def map_svg(site: SiteContext, slug: str, places: list[FlyerPlace], credit: str 
 
 
 def _frame(xy: np.ndarray) -> tuple[float, float, float, float]:
-    """The map's extent in metres: everything plus a margin, widened to a height/width between 0.6 and 1.05."""
+    """The map's extent in metres: everything plus a margin, widened to a height/width between 0.6 and 0.95."""
     minx, miny = xy.min(axis=0) - MAP_MARGIN_M
     maxx, maxy = xy.max(axis=0) + MAP_MARGIN_M
     width, height = maxx - minx, maxy - miny
-    if height / width > 1.05:
-        grow = (height / 1.05 - width) / 2
+    if height / width > 0.95:
+        grow = (height / 0.95 - width) / 2
         minx, maxx = minx - grow, maxx + grow
     elif height / width < 0.6:
         grow = (width * 0.6 - height) / 2
@@ -582,7 +588,7 @@ html { font-family: "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif; 
 html[lang="ar"] { font-family: "Noto Sans Arabic", "Noto Sans", "DejaVu Sans", sans-serif; line-height: 1.4; }
 body { margin: 0; }
 h1 { font-size: 30pt; line-height: 1.1; margin: 0 0 2mm; font-weight: bold; }
-h2 { font-size: 20pt; margin: 4mm 0 1.5mm; font-weight: bold; border-bottom: 0.6mm solid #000; }
+h2 { font-size: 20pt; margin: 4mm 0 1.5mm; font-weight: bold; border-bottom: 0.6mm solid #000; break-after: avoid; }
 h3 { font-size: 16pt; margin: 3mm 0 1mm; }
 p { margin: 0 0 1.5mm; }
 table.top { width: 100%; border-collapse: collapse; }
@@ -605,9 +611,11 @@ td.where { width: 10mm; text-align: end; }
 .label { border: 0.4mm solid #000; padding: 0 1mm; font-size: 12pt; white-space: nowrap; }
 ol.places { list-style: none; margin: 0; padding: 0; }
 ol.places li { margin: 0 0 2.5mm; break-inside: avoid; }
-img.map { float: right; width: 82mm; margin: 1mm 0 2mm 4mm; }
-html[dir="rtl"] img.map { float: left; margin: 1mm 4mm 2mm 0; }
-.clear { clear: both; }
+table.placemap { width: 100%; border-collapse: collapse; }
+table.placemap th { text-align: start; padding: 0; font-weight: normal; }
+table.placemap td { vertical-align: top; padding: 0; }
+td.mapcell { width: 74mm; padding-inline-start: 3mm; }
+img.map { width: 72mm; display: block; }
 .ltr { direction: ltr; unicode-bidi: isolate; }
 footer.foot { position: running(foot); font-size: 12pt; line-height: 1.25; }
 footer.foot p { margin: 0; }
