@@ -616,7 +616,7 @@ table.placemap th { text-align: start; padding: 0; font-weight: normal; }
 table.placemap td { vertical-align: top; padding: 0; }
 td.mapcell { width: 74mm; padding-inline-start: 3mm; }
 img.map { width: 72mm; display: block; }
-.ltr { direction: ltr; unicode-bidi: isolate; }
+.ltr { direction: ltr; }
 footer.foot { position: running(foot); font-size: 12pt; line-height: 1.25; }
 footer.foot p { margin: 0; }
 """
