@@ -582,7 +582,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 FLYER_CSS = """
 @page { size: A4; margin: 12mm 12mm 22mm 12mm;
   @bottom-left { content: element(foot); vertical-align: top; width: 170mm; }
-  @bottom-right { content: counter(page) " / " counter(pages); font: 10pt "Noto Sans", sans-serif; vertical-align: top; width: 16mm; } }
+  @bottom-right { content: counter(page) " / " counter(pages); font: 12pt "Noto Sans", sans-serif; vertical-align: top; width: 16mm; } }
 html { font-family: "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif; font-size: 12.5pt; line-height: 1.28;
   color: #000; background: #fff; }
 html[lang="ar"] { font-family: "Noto Sans Arabic", "Noto Sans", "DejaVu Sans", sans-serif; line-height: 1.4; }
@@ -595,7 +595,7 @@ table.top { width: 100%; border-collapse: collapse; }
 table.top td { vertical-align: top; padding: 0; }
 td.scan { width: 40mm; text-align: center; }
 img.qr { width: 36mm; height: 36mm; }
-.small { font-size: 9pt; }
+.small { font-size: 12pt; line-height: 1.15; }
 p.ask { margin-top: 2mm; }
 .intro { margin-bottom: 1mm; }
 .lead { font-size: 14pt; }
