@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import multiprocessing
 import os
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -568,7 +570,10 @@ def render_flyers(
 def _render_all(documents: list[str], workers: int) -> Iterable[bytes]:
     if len(documents) <= 1 or workers <= 1:
         return map(html_to_pdf, documents)
-    with ProcessPoolExecutor(max_workers=min(workers, len(documents))) as pool:
+    # Forking a process that runs other threads (the MkDocs hook inside `mkdocs serve`) can copy a
+    # held lock into the children; start fresh interpreters then. The command line forks (faster).
+    context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
+    with ProcessPoolExecutor(max_workers=min(workers, len(documents)), mp_context=context) as pool:
         return list(pool.map(html_to_pdf, documents, chunksize=4))
 
 
