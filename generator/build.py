@@ -46,7 +46,10 @@ def renderers() -> list[Renderer]:
     from generator.render.stats import render_stats
     from generator.render.translations import render_translation_report
 
-    return [render_pages, render_agenda_and_home, render_stats, render_maps, render_open_data, render_translation_report]
+    from generator.render.flyers import flyers_enabled, render_flyers  # PDFs: off in `mkdocs serve` unless SOCIALE_KAART_FLYERS=1
+
+    always = [render_pages, render_agenda_and_home, render_stats, render_maps, render_open_data, render_translation_report]
+    return always + ([render_flyers] if flyers_enabled() else [])
 
 
 def prepare(content_root: Path, config: SiteConfig, today: date) -> tuple[SiteContext, list[Problem]]:

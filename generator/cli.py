@@ -11,6 +11,7 @@ from pathlib import Path
 from generator.changes import add_changes_command
 from generator.geo import GeoDataError
 from generator.geocode import GeocodeCacheError
+from generator.i18n import LANGUAGES
 from generator.problems import count_line, files_word, format_github, format_text, summary_markdown
 from generator.upkeep import add_upkeep_command
 
@@ -39,7 +40,24 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=run_schema)
     add_changes_command(commands)
     add_upkeep_command(commands)
+
+    flyers = commands.add_parser("flyers", help="maak de flyers (PDF, A4) per buurt en taal in docs/flyers/")
+    flyers.add_argument("--buurt", nargs="+", metavar="SLUG", help="alleen deze buurten (bestandsnaam zonder .yml)")
+    flyers.add_argument("--lang", nargs="+", choices=LANGUAGES, help="alleen deze talen (standaard: alle)")
+    flyers.add_argument("--content", type=Path, default=Path("content"), help="de content-map (standaard: content)")
+    flyers.add_argument("--output", type=Path, default=Path("docs/flyers"), help="doelmap (standaard: docs/flyers)")
+    flyers.add_argument("--cache", type=Path, default=Path(".cache/flyers"), help="map met eerder gemaakte PDF's (standaard: .cache/flyers)")
+    flyers.add_argument("--mkdocs", type=Path, default=Path("mkdocs.yml"), help=argparse.SUPPRESS)
+    flyers.add_argument("--workers", type=int, default=2, help=argparse.SUPPRESS)
+    flyers.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
+    flyers.set_defaults(run=run_flyers)
     return parser
+
+
+def run_flyers(args: argparse.Namespace) -> int:
+    from generator.render.flyers import run_flyers as run
+
+    return run(args)
 
 
 def run_schema(args: argparse.Namespace) -> int:

@@ -70,6 +70,14 @@ def asset_href(from_path: str, lang: str, asset: str) -> str:
     return "../" * depth + asset
 
 
+FLYER_FOLDER = "flyers"
+
+
+def flyer_href(slug: str, lang: str) -> str:
+    """The flyer of a buurt in one language, relative to the site root (``flyers/<slug>.<lang>.pdf``)."""
+    return f"{FLYER_FOLDER}/{slug}.{lang}.pdf"
+
+
 def text_in(tekst: dict[str, str] | None, lang: str) -> tuple[str, bool]:
     """The text in ``lang`` if present, else Dutch; the flag says it fell back to Dutch."""
     if not tekst:

@@ -12,7 +12,7 @@ from generator.languages import language_name
 from generator.models import THEMAS, Activiteit, Ontwikkelplaats
 from generator.render.maps import buurt_map_html, place_map_html
 from generator.render.opendata import agenda_links_html
-from generator.render.common import edit_block, esc, external_link, front_matter, href, labels_html, md_text, text_html
+from generator.render.common import asset_href, edit_block, flyer_href, esc, external_link, front_matter, href, labels_html, md_text, text_html
 from generator.schedule import babel_locale, describe, long_date, week_agenda
 from generator.site import BuurtInfo, OutputFile, SiteContext, page_file
 from generator.slug import slugify
@@ -265,6 +265,7 @@ def render_buurt(site: SiteContext, slug: str, lang: str) -> OutputFile:
     near_entries = own + [e for e, _, _ in near]
     out.append(section(t(lang, "this_week"), week_html(site, path, near_entries, lang)))
     out.append(agenda_links_html(site, "buurt", slug, lang, path))
+    out.append(f'\n<p class="sk-flyer" markdown="0"><a class="md-button" href="{asset_href(path, lang, flyer_href(slug, lang))}">{esc(t(lang, "flyer.print_link"))}</a></p>\n')
     out.append(section(t(lang, "wijkteam"), wijkteam_html(site, slug, lang)))
     out.append(edit_block(site.config, lang, naam, path, [f"content/buurten/{slug}.yml"]))
     return OutputFile(page_file(path, lang), "".join(out))
