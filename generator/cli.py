@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--refresh", dest="mode", action="store_const", const="refresh", help="alle adressen opnieuw opzoeken")
     geocode.add_argument("paths", nargs="*", type=Path, default=[Path("content/ontwikkelplaatsen")])
     geocode.add_argument("--cache", type=Path, default=None, help=argparse.SUPPRESS)
+    # For tests against a local server (tests never reach the internet):
+    geocode.add_argument("--pdok-url", default=None, help=argparse.SUPPRESS)
+    geocode.add_argument("--no-nominatim", action="store_true", help=argparse.SUPPRESS)
     geocode.set_defaults(run=run_geocode, mode="only-missing")
 
     schema = commands.add_parser("schema", help="schrijf schema/*.schema.json en docs/velden.md uit de modellen")
@@ -88,7 +91,7 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_geocode(args: argparse.Namespace) -> int:
-    from generator.geocode import AddressQuery, main_geocode
+    from generator.geocode import AddressQuery, PdokClient, main_geocode
     from generator.validate import is_asked, validate_paths
 
     result = validate_paths(args.paths, today=date.today(), base=Path.cwd(), with_geo=False)
@@ -102,7 +105,8 @@ def run_geocode(args: argparse.Namespace) -> int:
         if entry.model.coordinaten is None and is_asked(entry.doc.path, args.paths) and (a := entry.model.adres)
     ]
     cache_path = args.cache or content.root / "geo" / "geocode-cache.json"
-    return main_geocode(pairs, cache_path, args.mode)
+    pdok = PdokClient(base_url=args.pdok_url, max_retries=1, backoff_seconds=0) if args.pdok_url else None
+    return main_geocode(pairs, cache_path, args.mode, pdok=pdok, use_nominatim=not args.no_nominatim)
 
 
 def main(argv: list[str] | None = None) -> int:
