@@ -77,6 +77,8 @@ def plain_project(target: Path, pages: int) -> Path:
     config["site_url"] = "https://example.org/"
     config.pop("hooks", None)
     config.pop("nav", None)
+    config.pop("not_in_nav", None)
+    config["theme"].pop("custom_dir", None)
     config["watch"] = []
     config["extra_css"], config["extra_javascript"] = [], []
     languages = [entry["locale"] for entry in next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)["languages"]]
