@@ -40,9 +40,10 @@ class BuildResult:
 
 def renderers() -> list[Renderer]:
     from generator.render.agenda import render_agenda_and_home
+    from generator.render.finder import render_finder
     from generator.render.pages import render_pages
 
-    return [render_pages, render_agenda_and_home]
+    return [render_pages, render_agenda_and_home, render_finder]
 
 
 def prepare(content_root: Path, config: SiteConfig, today: date) -> tuple[SiteContext, list[Problem]]:
