@@ -24,7 +24,7 @@ from generator.render.pages import activity_html, address_line, minutes_text, pl
 from generator.schedule import weekday_name
 from generator.site import OutputFile, SiteContext, page_file
 from generator.walk import metres_per_minute
-from generator.walkgrid import REACH_M, GridSpec, WalkGrid, build_walkgrid
+from generator.walkgrid import MARGIN_M, REACH_M, GridSpec, WalkGrid, build_walkgrid
 
 FINDER = "vinder/index"
 TILE_FOLDER = "assets/gen/vinder/"
@@ -75,9 +75,9 @@ def grid_meta(grid: WalkGrid) -> dict:
 
 
 def buurt_metres(site: SiteContext, buurt_slug: str) -> str:
-    """Exact walking metres from the buurt point, "slug:metres slug:metres", within reach."""
+    """Exact walking metres from the buurt point, "slug:metres slug:metres", as far as the grid reaches."""
     table = site.enriched.metres_from_buurt.get(buurt_slug, {})  # type: ignore[attr-defined]
-    return " ".join(f"{slug}:{round(m)}" for slug, m in sorted(table.items()) if m <= REACH_M)
+    return " ".join(f"{slug}:{round(m)}" for slug, m in sorted(table.items()) if m <= REACH_M + MARGIN_M)
 
 
 def start_controls(site: SiteContext, lang: str) -> str:

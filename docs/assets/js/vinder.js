@@ -44,7 +44,7 @@
         (band || bands[bands.length - 1]).querySelector("ul").appendChild(item);
         if (visible) shown += 1;
       });
-      bands.forEach(function (band) { band.hidden = !band.querySelector("li:not([hidden])"); });
+      bands.forEach(function (band) { band.hidden = !band.querySelector("li[data-minutes-normaal]:not([hidden])"); });
       none.hidden = shown > 0;
       none.textContent = fill(root.dataset.template, { n: limit });
       var query = new URLSearchParams(window.location.search);
