@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import http.server
 import json
+import re
 import threading
 from datetime import date
 from pathlib import Path
 from typing import Iterator
 
 import pytest
+from playwright.sync_api import expect
 
 from browser_util import Served, serve, watch
 from conftest import REPO, TODAY, make_project, mkdocs_build
@@ -210,10 +212,10 @@ def test_address_box_uses_pdok_and_handles_failure(page, served: Served, pdok, f
     assert "naam=Boschdijk" in page.url and page.seen.foreign_requests == []
     handler.fail = True
     page.get_by_role("button", name="Zoek").click()
-    assert page.locator("[data-vinder-melding]").inner_text().startswith("Het adres opzoeken lukt nu niet.")
+    expect(page.locator("[data-vinder-melding]")).to_have_text(re.compile(r"^Het adres opzoeken lukt nu niet\."))
     page.context.set_offline(True)
     page.get_by_role("button", name="Zoek").click()
-    assert page.locator("[data-vinder-melding]").inner_text().startswith("Je bent niet verbonden met internet.")
+    expect(page.locator("[data-vinder-melding]")).to_have_text(re.compile(r"^Je bent niet verbonden met internet\."))
     page.context.set_offline(False)
     assert page.seen.console_errors == [] or all("500" in e for e in page.seen.console_errors)
 

@@ -68,7 +68,9 @@ def grid_files(grid: WalkGrid) -> list[OutputFile]:
 
 
 def grid_meta(grid: WalkGrid) -> dict:
-    return {**grid.spec.as_json(), "places": grid.slugs, "version": grid.version}
+    # The list of tiles saves a request (and a 404 in the console) for starts where no street is near.
+    tiles = [f"{tx}-{ty}" for tx, ty in sorted(grid.tiles)]
+    return {**grid.spec.as_json(), "places": grid.slugs, "tiles": tiles, "version": grid.version}
 
 
 # --- the finder page -----------------------------------------------------------------------------

@@ -196,16 +196,15 @@
     var grid = this.grid;
     var cell = cellOf(grid, start.lat, start.lon);
     if (!cell) return Promise.resolve(null);
-    return this.tile(cell.key).then(function (tile) {
-      return tile ? metresAt(grid, tile, cell) : null;
-    });
+    // A point inside the grid without a tile has no place within reach: an empty list, not "outside".
+    return this.tile(cell.key).then(function (tile) { return metresAt(grid, tile, cell); });
   };
 
   Finder.prototype.tile = function (key) {
+    if (this.grid.tiles.indexOf(key) === -1) return Promise.resolve(null);  // no place within reach of this part
     if (!(key in this.tiles)) {
       var url = this.root.dataset.tiles + key + ".json?v=" + this.grid.version;
       this.tiles[key] = fetch(url).then(function (response) {
-        if (response.status === 404) return null;  // no street within reach of this part of the grid
         if (!response.ok) throw new Error("tile " + response.status);
         return response.json();
       });
