@@ -40,6 +40,7 @@ class BuildResult:
 
 def renderers() -> list[Renderer]:
     from generator.render.agenda import render_agenda_and_home
+    from generator.render.finder import render_finder
     from generator.render.maps import render_maps
     from generator.render.opendata import render_open_data
     from generator.render.pages import render_pages
@@ -48,7 +49,7 @@ def renderers() -> list[Renderer]:
 
     from generator.render.flyers import flyers_enabled, render_flyers  # PDFs: off in `mkdocs serve` unless SOCIALE_KAART_FLYERS=1
 
-    always = [render_pages, render_agenda_and_home, render_stats, render_maps, render_open_data, render_translation_report]
+    always = [render_pages, render_agenda_and_home, render_stats, render_maps, render_open_data, render_translation_report, render_finder]
     return always + ([render_flyers] if flyers_enabled() else [])
 
 

@@ -30,6 +30,7 @@ def main() -> None:
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--width", type=int, default=390)
     parser.add_argument("--height", type=int, default=844)
+    parser.add_argument("--print", action="store_true", help="emulate print media (what a printer gets)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     server = serve(args.site)
@@ -37,13 +38,16 @@ def main() -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-background-networking"])
         page = browser.new_page(viewport={"width": args.width, "height": args.height}, device_scale_factor=1)
+        if args.print:
+            page.emulate_media(media="print")
         page.route("**/*", lambda route: route.abort() if not route.request.url.startswith(base) else route.continue_())
         for path in args.paths:
             page.goto(base + path.lstrip("/"))
             page.wait_for_timeout(300)
             name = path.strip("/").replace("/", "_") or "home"
-            page.screenshot(path=str(args.out / f"{name}.png"), full_page=True)
-            print(args.out / f"{name}.png")
+            suffix = "-print" if args.print else ""
+            page.screenshot(path=str(args.out / f"{name}{suffix}.png"), full_page=True)
+            print(args.out / f"{name}{suffix}.png")
         browser.close()
     server.shutdown()
 

@@ -231,17 +231,6 @@ def nearby(site: SiteContext, buurt_slug: str, limit: float = NEARBY_MINUTES) ->
     return sorted(found, key=lambda item: item[1])
 
 
-def nearby_html(site: SiteContext, path: str, rows: list[tuple[Entry[Ontwikkelplaats], float, float]], lang: str) -> str:
-    if not rows:
-        return f"<p>{esc(t(lang, 'no_nearby'))}</p>"
-    head = f"<tr><th scope=\"col\">{esc(t(lang, 'place'))}</th><th scope=\"col\">{esc(t(lang, 'pace_normal'))}</th><th scope=\"col\">{esc(t(lang, 'pace_slow'))}</th></tr>"
-    body = "".join(
-        f"<tr><td>{place_link(site, path, e, lang)}</td><td>{esc(minutes_text(n, lang))}</td><td>{esc(minutes_text(s, lang))}</td></tr>"
-        for e, n, s in rows
-    )
-    return f'<table class="sk-nearby"><thead>{head}</thead><tbody>{body}</tbody></table>'
-
-
 def render_buurt(site: SiteContext, slug: str, lang: str) -> OutputFile:
     entry = site.content.buurten[slug]
     info = site.enriched.buurt_info(slug)
@@ -261,7 +250,9 @@ def render_buurt(site: SiteContext, slug: str, lang: str) -> OutputFile:
     out.append(buurt_map_html(site, slug, lang, path, nearby=[e.slug for e, _, _ in near]))
     own = places_in(site, {slug})
     out.append(section(t(lang, "places_in_buurt"), places_list(site, path, own, lang)))
-    out.append(section(t(lang, "nearby_title", n=NEARBY_MINUTES), nearby_html(site, path, near, lang)))
+    from generator.render.finder import walk_filter_html  # finder builds on the agenda, which builds on this module
+
+    out.append(section(t(lang, "walkfilter_title"), walk_filter_html(site, slug, lang, path)))
     near_entries = own + [e for e, _, _ in near]
     out.append(section(t(lang, "this_week"), week_html(site, path, near_entries, lang)))
     out.append(agenda_links_html(site, "buurt", slug, lang, path))
