@@ -46,8 +46,15 @@ from generator.content import Entry
 from generator.geo import BuurtGeo, BuurtKaart
 from generator.i18n import RTL_LANGUAGES, t
 from generator.models import Ontwikkelplaats
-from generator.render.common import asset_href, esc, front_matter, href, is_stale, md_text, place_labels
+from generator.render.common import asset_href, esc as html_esc, front_matter, href, is_stale, md_text, place_labels
 from generator.site import OutputFile, SiteContext, page_file
+
+
+def esc(text: object) -> str:
+    """HTML-escaped, with ``{`` and ``}`` as character references: branca compiles each element's
+    rendered script as a Jinja template once more (``Element(script(...))``), so a ``{{ … }}`` or
+    ``{% … %}`` in content would be evaluated at build time (a failed build, or worse)."""
+    return html_esc(text).replace("{", "&#123;").replace("}", "&#125;")
 
 # --- configuration --------------------------------------------------------------------------------
 
@@ -515,7 +522,7 @@ def place_map_html(site: SiteContext, place_slug: str, lang: str, page_path: str
     fmap = new_map(lang, tiles, location=list(mp.point), zoom_start=16)
     if geo is not None:
         own_boundary_layer(geo, lang).add_to(fmap)
-    places_layer(site, places, lang, None, mp.place.naam).add_to(fmap)
+    places_layer(site, places, lang, None, esc(mp.place.naam)).add_to(fmap)
     label = t(lang, "map_label_place", name=mp.place.naam)
     legend = legend_html(site, places, lang, boundary=t(lang, "map_legend_boundary", name=info.naam) if geo is not None and info else None)
     return map_html(fmap, lang, page_path, label, t(lang, "map_intro_place"), legend, "small")
