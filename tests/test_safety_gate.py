@@ -331,6 +331,23 @@ def test_map_tooltips_and_popups_show_payloads_as_text(browser, site: SiteContex
         next(served_gen, None)
 
 
+def test_map_scripts_do_not_run_template_syntax_from_content(site: SiteContext) -> None:
+    """branca compiles every rendered map script as a Jinja template once more: content must not
+    reach it as template code (this one would print "sk-evaluated"; a worse expression runs code)."""
+    import dataclasses
+
+    entry = site.content.plaatsen["taalcafe-centrum"]
+    naam = '{{ "sk-" ~ "evaluated" }} {# c #} {% raw %}'
+    site.content.plaatsen["taalcafe-centrum"] = dataclasses.replace(entry, model=entry.model.model_copy(update={"naam": naam}))
+    try:
+        html = maps.place_map_html(site, "taalcafe-centrum", "nl", "plek/taalcafe-centrum")
+        html += maps.city_map_html(site, "nl") + maps.buurt_map_html(site, "binnenstad", "nl", "buurt/binnenstad")
+    finally:
+        site.content.plaatsen["taalcafe-centrum"] = entry
+    assert "sk-evaluated" not in html and "{{" not in html and "{%" not in html
+    assert "&#123;&#123; &quot;sk-&quot; ~ &quot;evaluated&quot; &#125;&#125;" in html
+
+
 # --- flyers -------------------------------------------------------------------------------------------
 
 PDF_ACTIVE = re.compile(rb"/(JS|JavaScript|Launch|OpenAction|AA|SubmitForm|ImportData|RichMedia|EmbeddedFile)\b")

@@ -29,6 +29,7 @@ import base64
 import hashlib
 import multiprocessing
 import os
+import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
@@ -43,8 +44,6 @@ import numpy as np
 from generator.content import Entry
 from generator.i18n import DEFAULT_LANGUAGE, RTL_LANGUAGES, t
 from generator.models import DAGEN, Activiteit, Ontwikkelplaats, Tekst, Wanneer
-import re
-
 from generator.render.common import FLYER_FOLDER, esc as html_esc, flyer_href, page_url, place_labels, text_in
 from generator.render.pages import address_line, cost_text, time_range
 from generator.schedule import describe, first_occurrence, long_date, occurrences, weekday_name

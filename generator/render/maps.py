@@ -15,7 +15,9 @@ a small script moves focus into an opened popup and back to the marker when it c
 Safety: content strings are HTML-escaped here, before they go into GeoJSON properties, because
 folium's ``GeoJsonTooltip``/``GeoJsonPopup`` put property values into ``innerHTML`` as they are.
 folium's ``tojson`` writes ``<`` as ``\\u003c`` in embedded data; ``script_body`` refuses any
-``</script`` or ``<!--`` in the final script as a last line of defence.
+``</script`` or ``<!--`` in the final script as a last line of defence. ``esc`` here also writes
+``{`` and ``}`` as character references: branca compiles each rendered script as a Jinja template
+again, so ``{{ … }}`` in content would otherwise run at build time.
 
 Colours (``THEME_COLOURS``): one per theme, all with a contrast of at least 4.5:1 against white
 (the pin's ring and the page background), so a pin stays visible on the light PDOK basemap. The
