@@ -23,7 +23,19 @@ PAYLOADS = [
     "| a | b |\n|---|---|\n| c | d |",
     "</script><script>alert(4)</script>",
     "{{ config }} {% raw %}",
+    # Added for the safety gate (tests/test_safety_gate.py); appended, so the indexes above stay.
+    "Taal\r\nBEGIN:VEVENT\r\nSUMMARY:nep\r\nEND:VEVENT\nX-EVIL:1",  # iCalendar line injection
+    '"}, {"naam": "nep", "x": "\\u0000 \\\\ \u2028\u2029',  # JSON: quotes, escapes, JS line separators
+    '<a href="javascript:alert(5)">klik</a> <iframe src="data:text/html,<script>alert(6)</script>"></iframe>',
+    "\u202eevil name without a closing mark",  # an override that is never closed (U+202C)
+    "\u2067isolate never closed \u202bembedding",  # isolate and embedding openers
+    '<a href="https://example.org" style="position:fixed;inset:0">overlay</a>',
 ]
+
+# Indexes (in PAYLOADS) of the texts the validator refuses with the error code ``markup``.
+MARKUP = [0, 1, 2, 3, 4, 5, 6, 7, 10, 14, 15, 16, 17]
+LONG = 8  # longer than the validator's limit (``tekst_te_lang``)
+BIDI = [7, 15, 16]  # direction overrides, embeddings and isolates
 
 
 def payload(index: int) -> str:
@@ -34,8 +46,18 @@ def hostile_text(index: int) -> dict[str, str]:
     return {"nl": payload(index), "en": payload(index + 1), "ar": payload(index + 2)}
 
 
-def make_hostile(content: Content, place_slug: str) -> None:
-    """Put a payload into every text field of one place, its activities and its buurt."""
+def make_hostile(content: Content, place_slug: str, offset: int = 0) -> None:
+    """Put a payload into every text field of one place, its activities and its buurt.
+
+    ``offset`` shifts which payload lands in which field (the name is ``payload(offset)``), so
+    several hostile places on one site carry different payloads in the same field.
+    """
+    def payload(index: int) -> str:
+        return PAYLOADS[(index + offset) % len(PAYLOADS)]
+
+    def hostile_text(index: int) -> dict[str, str]:
+        return {"nl": payload(index), "en": payload(index + 1), "ar": payload(index + 2)}
+
     entry = content.plaatsen[place_slug]
     place = entry.model
     activities = [

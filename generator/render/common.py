@@ -19,16 +19,24 @@ from generator.site import SiteConfig
 
 STALE_AFTER = timedelta(days=365)
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")  # what Python-Markdown (with tables) lets a backslash escape
+# Direction embeddings, overrides and isolates (U+202A-E, U+2066-9): an unclosed one in a name would
+# reorder the page text after it. Validation refuses them; pages, maps and flyers drop them.
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def no_bidi_controls(text: str) -> str:
+    return text.translate(_BIDI_CONTROLS)
 
 
 def esc(text: object) -> str:
     """HTML-escape a content value (quotes included, so it is safe in attributes too)."""
-    return html.escape(str(text), quote=True)
+    return html.escape(no_bidi_controls(str(text)), quote=True)
 
 
 def md_text(text: str) -> str:
     """Content for a Markdown line (a heading, a table cell): HTML-escaped, specials backslashed, one line."""
-    return _MD_SPECIALS.sub(r"\\\1", html.escape(str(text), quote=False)).replace("\r", " ").replace("\n", " ")
+    escaped = html.escape(no_bidi_controls(str(text)), quote=False)
+    return _MD_SPECIALS.sub(r"\\\1", escaped).replace("\r", " ").replace("\n", " ")
 
 
 def safe_url(url: str | None) -> str | None:
@@ -47,7 +55,7 @@ def external_link(url: str | None) -> str:
 
 def front_matter(title: str, **extra: object) -> str:
     """YAML front matter; JSON strings are valid YAML scalars, so any title is safe."""
-    fields = {"title": title, **extra}
+    fields = {key: no_bidi_controls(value) if isinstance(value, str) else value for key, value in {"title": title, **extra}.items()}
     return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items()) + "---\n\n"
 
 

@@ -29,6 +29,7 @@ import base64
 import hashlib
 import multiprocessing
 import os
+import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
@@ -43,7 +44,7 @@ import numpy as np
 from generator.content import Entry
 from generator.i18n import DEFAULT_LANGUAGE, RTL_LANGUAGES, t
 from generator.models import DAGEN, Activiteit, Ontwikkelplaats, Tekst, Wanneer
-from generator.render.common import FLYER_FOLDER, esc, flyer_href, page_url, place_labels, text_in
+from generator.render.common import FLYER_FOLDER, esc as html_esc, flyer_href, page_url, place_labels, text_in
 from generator.render.pages import address_line, cost_text, time_range
 from generator.schedule import describe, first_occurrence, long_date, occurrences, weekday_name
 from generator.site import OutputFile, SiteConfig, SiteContext
@@ -64,6 +65,21 @@ _MADE_ON = "@@made-on@@"
 # The QR code is drawn only for flyers that are rendered: it follows from the page address, which
 # the hashed HTML holds anyway, and encoding it is the slowest part of making the HTML.
 _QR = "@@qr@@"
+
+
+_LONG_RUN = re.compile(r"\S{100,}")
+_CHUNK = 20
+
+
+def esc(text: object) -> str:
+    """``common.esc``, and a zero-width space every 20 characters in a run of 100 or more without a
+    space (a pasted token, never a word or an address on this site): ``overflow-wrap: anywhere``
+    wraps shorter runs, but WeasyPrint takes seconds per line for a run of thousands."""
+    def chunked(match: re.Match[str]) -> str:
+        run = match.group(0)
+        return "\u200b".join(run[i : i + _CHUNK] for i in range(0, len(run), _CHUNK))
+
+    return html_esc(_LONG_RUN.sub(chunked, str(text)))
 
 
 def flyers_enabled() -> bool:
@@ -585,7 +601,7 @@ FLYER_CSS = """
 html { font-family: "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif; font-size: 12.5pt; line-height: 1.28;
   color: #000; background: #fff; }
 html[lang="ar"] { font-family: "Noto Sans Arabic", "Noto Sans", "DejaVu Sans", sans-serif; line-height: 1.4; }
-body { margin: 0; }
+body { margin: 0; }  /* a long word (a pasted web address) wraps, never runs off the page */
 h1 { font-size: 30pt; line-height: 1.1; margin: 0 0 2mm; font-weight: bold; }
 h2 { font-size: 20pt; margin: 4mm 0 1.5mm; font-weight: bold; border-bottom: 0.6mm solid #000; break-after: avoid; }
 h3 { font-size: 16pt; margin: 3mm 0 1mm; }

@@ -15,7 +15,9 @@ a small script moves focus into an opened popup and back to the marker when it c
 Safety: content strings are HTML-escaped here, before they go into GeoJSON properties, because
 folium's ``GeoJsonTooltip``/``GeoJsonPopup`` put property values into ``innerHTML`` as they are.
 folium's ``tojson`` writes ``<`` as ``\\u003c`` in embedded data; ``script_body`` refuses any
-``</script`` or ``<!--`` in the final script as a last line of defence.
+``</script`` or ``<!--`` in the final script as a last line of defence. ``esc`` here also writes
+``{`` and ``}`` as character references: branca compiles each rendered script as a Jinja template
+again, so ``{{ … }}`` in content would otherwise run at build time.
 
 Colours (``THEME_COLOURS``): one per theme, all with a contrast of at least 4.5:1 against white
 (the pin's ring and the page background), so a pin stays visible on the light PDOK basemap. The
@@ -46,8 +48,15 @@ from generator.content import Entry
 from generator.geo import BuurtGeo, BuurtKaart
 from generator.i18n import RTL_LANGUAGES, t
 from generator.models import Ontwikkelplaats
-from generator.render.common import asset_href, esc, front_matter, href, is_stale, md_text, place_labels
+from generator.render.common import asset_href, esc as html_esc, front_matter, href, is_stale, md_text, place_labels
 from generator.site import OutputFile, SiteContext, page_file
+
+
+def esc(text: object) -> str:
+    """HTML-escaped, with ``{`` and ``}`` as character references: branca compiles each element's
+    rendered script as a Jinja template once more (``Element(script(...))``), so a ``{{ … }}`` or
+    ``{% … %}`` in content would be evaluated at build time (a failed build, or worse)."""
+    return html_esc(text).replace("{", "&#123;").replace("}", "&#125;")
 
 # --- configuration --------------------------------------------------------------------------------
 
@@ -515,7 +524,7 @@ def place_map_html(site: SiteContext, place_slug: str, lang: str, page_path: str
     fmap = new_map(lang, tiles, location=list(mp.point), zoom_start=16)
     if geo is not None:
         own_boundary_layer(geo, lang).add_to(fmap)
-    places_layer(site, places, lang, None, mp.place.naam).add_to(fmap)
+    places_layer(site, places, lang, None, esc(mp.place.naam)).add_to(fmap)
     label = t(lang, "map_label_place", name=mp.place.naam)
     legend = legend_html(site, places, lang, boundary=t(lang, "map_legend_boundary", name=info.naam) if geo is not None and info else None)
     return map_html(fmap, lang, page_path, label, t(lang, "map_intro_place"), legend, "small")
