@@ -53,7 +53,8 @@ FIRST_PLAUSIBLE_YEAR, LAST_PLAUSIBLE_YEAR = 2015, 2040
 
 # --- small value types ------------------------------------------------------------------------------
 
-_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!]|javascript\s*:|data\s*:\s*text/html|\bon[a-z]+\s*=|\]\s*\(", re.IGNORECASE)
+# Template syntax ({{ }}, {% %}) too: no renderer evaluates it, but a text never needs it.
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!]|javascript\s*:|data\s*:\s*text/html|\bon[a-z]+\s*=|\]\s*\(|\{\{|\{%", re.IGNORECASE)
 # Direction overrides and isolates can make a text read differently from what it says.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 

