@@ -164,7 +164,7 @@ SCAN = """() => {
   const article = document.querySelector("article");
   const bad = [];
   // The generator's own files on this site (Leaflet, the walking filter): allowed wherever they are.
-  const own = (url) => { try { const u = new URL(url, location.href); return u.origin === location.origin && /\/assets\/(js|css|vendor\/leaflet)\/[\w.-]+$/.test(u.pathname); } catch (e) { return false; } };
+  const own = (url) => { try { const u = new URL(url, location.href); return u.origin === location.origin && /[/]assets[/](js|css|vendor[/]leaflet)[/][\\w.-]+$/.test(u.pathname); } catch (e) { return false; } };
   for (const el of article.querySelectorAll("*")) {
     if (el.closest(".sk-map, .sk-vinder-map")) continue;  // Leaflet's own elements (site maps, the finder's map)
     const tag = el.tagName.toLowerCase();
