@@ -213,10 +213,11 @@ def changes_markdown(lines: list[str]) -> str:
     head = "### Wat verandert er op de kaart\n\n"
     if not lines:
         return head + "Deze wijziging verandert niets aan de buurten en plekken.\n"
-    return head + "".join(f"- {_md_escape(line)}\n" for line in lines)
+    return head + "".join(f"- {md_escape(line)}\n" for line in lines)
 
 
-def _md_escape(text: str) -> str:
+def md_escape(text: str) -> str:
+    """Text for GitHub Markdown (job summaries, issues): its special characters backslashed."""
     for char in "\\`*_[]<>|#":
         text = text.replace(char, "\\" + char)
     return text

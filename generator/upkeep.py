@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
+from generator.changes import md_escape
 from generator.checks import STALE_AFTER
 from generator.content import Content, load_content
 from generator.slug import slugify
@@ -229,7 +230,7 @@ def issue_body(wijk: str, stale: list[StalePlace], dead: list[PlaceLink], repo_u
     if stale:
         lines += [f"### Niet gecontroleerd in de laatste 12 maanden ({len(stale)})", ""]
         lines += [
-            f"- **{_md(p.naam)}** ({_md(p.buurt_naam)}): laatst gecontroleerd op {p.laatst_gecontroleerd.isoformat()} · "
+            f"- **{md_escape(p.naam)}** ({md_escape(p.buurt_naam)}): laatst gecontroleerd op {p.laatst_gecontroleerd.isoformat()} · "
             f"[aanpassen]({edit_link(repo_url, p.slug)})"
             for p in stale
         ]
@@ -242,7 +243,7 @@ def issue_body(wijk: str, stale: list[StalePlace], dead: list[PlaceLink], repo_u
     if dead:
         lines += [f"### Links die niet meer werken ({len(dead)})", ""]
         lines += [
-            f"- **{_md(d.naam)}** ({_md(d.buurt_naam)}): <{d.link.url}> — {d.link.reason} · "
+            f"- **{md_escape(d.naam)}** ({md_escape(d.buurt_naam)}): <{d.link.url}> — {d.link.reason} · "
             f"[aanpassen]({edit_link(repo_url, d.slug)})"
             for d in dead
         ]
@@ -256,11 +257,6 @@ def issue_body(wijk: str, stale: list[StalePlace], dead: list[PlaceLink], repo_u
     lines.append("Meer uitleg: [CONTRIBUTING.md](" + _repo_url(repo_url) + "/blob/main/CONTRIBUTING.md)")
     return "\n".join(lines) + "\n"
 
-
-def _md(text: str) -> str:
-    for char in "\\`*_[]<>|":
-        text = text.replace(char, "\\" + char)
-    return text
 
 
 # --- command line ----------------------------------------------------------------------------------------

@@ -71,6 +71,14 @@ def only_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", connect)
 
 
+@pytest.fixture(scope="session")
+def served(fixture_site: Path):  # type: ignore[no-untyped-def]
+    """The fixture site served on 127.0.0.1 (for browser tests)."""
+    from browser_util import serve
+
+    yield from serve(fixture_site)
+
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 

@@ -10,11 +10,10 @@ the test for the sample list checks every other type is there.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
-from browser_util import Served, axe_violations, serve, watch
+from browser_util import Served, axe_violations, watch
 from generator.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 pytestmark = pytest.mark.browser
@@ -37,11 +36,6 @@ PAGE_TYPES: dict[str, str] = {
     "over-de-gegevens": "over-de-gegevens/",
 }
 OPTIONAL_TYPES: dict[str, str] = {"vinder": "vinder/"}  # added by another branch
-
-
-@pytest.fixture(scope="module")
-def served(fixture_site: Path) -> Iterator[Served]:
-    yield from serve(fixture_site)
 
 
 def lang_prefix(lang: str) -> str:

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Iterator
 
 import pytest
 
-from browser_util import Served, axe_violations, serve, watch
+from browser_util import Served, axe_violations, watch
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def served(fixture_site: Path) -> Iterator[Served]:
-    yield from serve(fixture_site)
 
 
 @pytest.fixture

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Iterator
 
 import pytest
 
-from browser_util import Served, axe_violations, serve, watch
+from browser_util import Served, axe_violations, watch
 from generator.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def served(fixture_site: Path) -> Iterator[Served]:
-    yield from serve(fixture_site)
 
 
 @pytest.fixture
