@@ -14,6 +14,7 @@ import shapely
 from generator.content import load_content
 from generator.enrich import enrich
 from generator.i18n import LANGUAGES, catalogue
+from generator.render.common import nearby
 from generator.models import THEMAS
 from generator.render import maps
 from generator.render.common import esc
@@ -99,8 +100,8 @@ def test_city_map_has_every_place_with_a_point_and_every_buurt(site):
 def test_buurt_map_has_its_places_and_the_nearby_ones(site):
     block = maps.buurt_map_html(site, "binnenstad", "nl", "buurt/binnenstad")
     own = {s for s, e in site.content.plaatsen.items() if e.model.buurt == "binnenstad"}
-    assert set(point_ids(block)) == own | set(maps.nearby_slugs(site, "binnenstad"))
-    assert set(maps.nearby_slugs(site, "binnenstad")) == {"moestuin-bergen", "repair-cafe-witte-dame"}
+    assert set(point_ids(block)) == own | {e.slug for e in nearby(site, "binnenstad")}
+    assert {e.slug for e in nearby(site, "binnenstad")} == {"moestuin-bergen", "repair-cafe-witte-dame"}
     given = maps.buurt_map_html(site, "binnenstad", "nl", "buurt/binnenstad", nearby=["moestuin-bergen"])
     assert set(point_ids(given)) == own | {"moestuin-bergen"}
     assert "sk-pin-nearby" in block and 'role="region"' in block and 'aria-label="Kaart van Binnenstad"' in block

@@ -12,10 +12,11 @@ import re
 from datetime import date, timedelta
 from urllib.parse import quote, urlencode
 
+from generator.content import Entry
 from generator.i18n import DEFAULT_LANGUAGE, t
 from generator.models import Ontwikkelplaats
 from generator.schedule import long_date
-from generator.site import SiteConfig
+from generator.site import SiteConfig, SiteContext
 
 STALE_AFTER = timedelta(days=365)
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")  # what Python-Markdown (with tables) lets a backslash escape
@@ -123,6 +124,19 @@ def place_labels(place: Ontwikkelplaats, today: date, lang: str) -> list[tuple[s
 
 def labels_html(place: Ontwikkelplaats, today: date, lang: str) -> str:
     return "".join(f'<span class="sk-label {cls}">{esc(text)}</span> ' for cls, text in place_labels(place, today, lang))
+
+
+NEARBY_MINUTES = 15  # "in de buurt": places of other buurten within this many minutes at normal pace
+
+
+def nearby(site: SiteContext, buurt_slug: str, limit: float = NEARBY_MINUTES) -> list[Entry[Ontwikkelplaats]]:
+    """Places outside the buurt within ``limit`` walking minutes at normal pace, nearest first."""
+    found = []
+    for entry in site.content.plaatsen.values():
+        minutes = site.enriched.minutes_from_buurt(buurt_slug, entry.slug, "normaal")
+        if entry.model.buurt != buurt_slug and minutes is not None and minutes <= limit:
+            found.append((minutes, entry.slug, entry))
+    return [entry for _, _, entry in sorted(found, key=lambda item: item[:2])]
 
 
 def edit_url(config: SiteConfig, content_path: str) -> str:

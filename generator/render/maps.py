@@ -49,6 +49,7 @@ from generator.geo import BuurtGeo, BuurtKaart
 from generator.i18n import RTL_LANGUAGES, t
 from generator.models import Ontwikkelplaats
 from generator.render.common import asset_href, esc as html_esc, front_matter, href, is_stale, md_text, place_labels
+from generator.render.common import nearby as common_nearby  # `nearby` is a parameter name here
 from generator.site import OutputFile, SiteContext, page_file
 
 
@@ -94,7 +95,6 @@ MAPS_CSS = "assets/css/maps.css"
 CITY_TOLERANCE = 0.0002  # city map, zoom 12-13: about one screen pixel
 BUURT_TOLERANCE = 0.00005  # buurt and place maps, zoom 15-17
 DECIMALS = 5  # 1 m; more is noise at any zoom the maps allow
-NEARBY_MINUTES = 15  # as generator.render.pages.NEARBY_MINUTES: the same places as the page's table
 
 THEME_COLOURS: dict[str, str] = {
     "ontmoeting": "#1565c0",  # blue
@@ -466,19 +466,6 @@ def legend_html(site: SiteContext, places: list[MapPlace], lang: str, boundary: 
 # --- public API -----------------------------------------------------------------------------------
 
 
-def nearby_slugs(site: SiteContext, buurt_slug: str, limit: float = NEARBY_MINUTES) -> list[str]:
-    """Places outside the buurt within ``limit`` walking minutes at normal pace, nearest first
-    (the rule of ``generator.render.pages.nearby``)."""
-    found = []
-    for slug, entry in site.content.plaatsen.items():
-        if entry.model.buurt == buurt_slug:
-            continue
-        minutes = site.enriched.minutes_from_buurt(buurt_slug, slug, "normaal")
-        if minutes is not None and minutes <= limit:
-            found.append((minutes, slug))
-    return [slug for _, slug in sorted(found)]
-
-
 def buurt_map_html(
     site: SiteContext, buurt_slug: str, lang: str, page_path: str, *, nearby: Iterable[str] | None = None, tiles: str | None = None
 ) -> str:
@@ -500,7 +487,7 @@ def buurt_map(
         return None
     own_slugs = sorted((s for s, e in site.content.plaatsen.items() if e.model.buurt == buurt_slug), key=lambda s: site.content.plaatsen[s].model.naam)
     own = map_places(site, own_slugs)
-    near = map_places(site, nearby_slugs(site, buurt_slug) if nearby is None else nearby, nearby=True)
+    near = map_places(site, [e.slug for e in common_nearby(site, buurt_slug)] if nearby is None else nearby, nearby=True)
     fmap = new_map(lang, tiles)
     own_boundary_layer(geo, lang).add_to(fmap)
     if near:

@@ -12,12 +12,11 @@ from generator.languages import language_name
 from generator.models import THEMAS, Activiteit, Ontwikkelplaats
 from generator.render.maps import buurt_map_html, place_map_html
 from generator.render.opendata import agenda_links_html
-from generator.render.common import asset_href, edit_block, flyer_href, esc, external_link, front_matter, href, labels_html, md_text, text_html
+from generator.render.common import asset_href, edit_block, esc, external_link, flyer_href, front_matter, href, labels_html, md_text, nearby, text_html
 from generator.schedule import babel_locale, describe, long_date, week_agenda
 from generator.site import BuurtInfo, OutputFile, SiteContext, page_file
 from generator.slug import slugify
 
-NEARBY_MINUTES = 15
 PACES = ("normaal", "rustig")
 
 
@@ -218,19 +217,6 @@ def render_place(site: SiteContext, entry: Entry[Ontwikkelplaats], lang: str) ->
     return OutputFile(page_file(path, lang), "".join(out))
 
 
-def nearby(site: SiteContext, buurt_slug: str, limit: float = NEARBY_MINUTES) -> list[tuple[Entry[Ontwikkelplaats], float, float]]:
-    """Places outside the buurt within ``limit`` walking minutes at normal pace, nearest first."""
-    found = []
-    for entry in site.content.plaatsen.values():
-        if entry.model.buurt == buurt_slug:
-            continue
-        normal = site.enriched.minutes_from_buurt(buurt_slug, entry.slug, "normaal")
-        slow = site.enriched.minutes_from_buurt(buurt_slug, entry.slug, "rustig")
-        if normal is not None and normal <= limit:
-            found.append((entry, normal, slow if slow is not None else normal * 4.5 / 2.7))
-    return sorted(found, key=lambda item: item[1])
-
-
 def render_buurt(site: SiteContext, slug: str, lang: str) -> OutputFile:
     entry = site.content.buurten[slug]
     info = site.enriched.buurt_info(slug)
@@ -247,13 +233,13 @@ def render_buurt(site: SiteContext, slug: str, lang: str) -> OutputFile:
     if entry.model.omschrijving:
         out.append(f'\n<p class="sk-lead" markdown="0">{text_html(entry.model.omschrijving, lang)}</p>\n')
     near = nearby(site, slug)
-    out.append(buurt_map_html(site, slug, lang, path, nearby=[e.slug for e, _, _ in near]))
+    out.append(buurt_map_html(site, slug, lang, path, nearby=[e.slug for e in near]))
     own = places_in(site, {slug})
     out.append(section(t(lang, "places_in_buurt"), places_list(site, path, own, lang)))
     from generator.render.finder import walk_filter_html  # finder builds on the agenda, which builds on this module
 
     out.append(section(t(lang, "walkfilter_title"), walk_filter_html(site, slug, lang, path)))
-    near_entries = own + [e for e, _, _ in near]
+    near_entries = own + near
     out.append(section(t(lang, "this_week"), week_html(site, path, near_entries, lang)))
     out.append(agenda_links_html(site, "buurt", slug, lang, path))
     out.append(f'\n<p class="sk-flyer" markdown="0"><a class="md-button" href="{asset_href(path, lang, flyer_href(slug, lang))}">{esc(t(lang, "flyer.print_link"))}</a></p>\n')
