@@ -39,6 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     geocode.add_argument("--no-nominatim", action="store_true", help=argparse.SUPPRESS)
     geocode.set_defaults(run=run_geocode, mode="only-missing")
 
+    wanneer = commands.add_parser("wanneer", help="lees een schema in gewone woorden (\"elke dinsdag 10-12 uur\") en geef het `wanneer:`-blok")
+    wanneer.add_argument("zin", metavar="ZIN", help="het schema zoals op een flyer, tussen aanhalingstekens")
+    wanneer.add_argument("--today", type=date.fromisoformat, default=None, metavar="JJJJ-MM-DD", help="de dag van vandaag (voor datums zonder jaar)")
+    wanneer.set_defaults(run=run_wanneer)
+
     schema = commands.add_parser("schema", help="schrijf schema/*.schema.json en docs/velden.md uit de modellen")
     schema.set_defaults(run=run_schema)
     add_changes_command(commands)
@@ -68,6 +73,19 @@ def run_schema(args: argparse.Namespace) -> int:
 
     for rel in write_generated():
         print(f"geschreven: {rel}")
+    return 0
+
+
+def run_wanneer(args: argparse.Namespace) -> int:
+    from generator.wanneer import PhraseError, read_phrase
+    from generator.writer import wanneer_text
+
+    try:
+        schedule = read_phrase(args.zin, args.today or date.today())
+    except PhraseError as exc:
+        print(f"fout: {exc.text('nl')}", file=sys.stderr)
+        return 1
+    print(wanneer_text(schedule), end="")
     return 0
 
 

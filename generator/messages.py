@@ -223,8 +223,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the text is too long ({length} characters, the limit is {limit})", "shorten it; details can go on the organisation's own website"),
     },
     "bedrag": {
-        "nl": ("`{value}` is geen geldige prijs", "schrijf `gratis`, `vrijwillige bijdrage` of een bedrag in euro zoals `2.50`"),
-        "en": ("`{value}` is not a valid price", "write `gratis`, `vrijwillige bijdrage` or an amount in euros such as `2.50`"),
+        "nl": ("`{value}` is geen geldige prijs", "schrijf `gratis`, `vrijwillige bijdrage` of één bedrag in euro per keer, zoals `2.50`, `€ 2,50` of `2 euro`; uitleg als \"per maand\" of \"met korting\" kan in de `omschrijving`"),
+        "en": ("`{value}` is not a valid price", "write `gratis`, `vrijwillige bijdrage` or one amount in euros per visit, such as `2.50`, `€ 2,50` or `2 euro`; notes like \"per month\" or \"with discount\" can go in `omschrijving`"),
     },
     "coordinaten": {
         "nl": ("`coordinaten` moeten twee getallen zijn: breedtegraad en lengtegraad", "schrijf bijvoorbeeld `coordinaten: [51.4416, 5.4697]`; Eindhoven ligt rond 51,4 noord en 5,5 oost"),
@@ -237,6 +237,143 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "ongeldig": {
         "nl": ("de waarde van `{field}` klopt niet", "{detail}"),
         "en": ("the value of `{field}` is not right", "{detail}"),
+    },
+    # --- schedule phrases (generator/wanneer.py: `wanneer` and the import) ---------------------
+    "wanneer_leeg": {
+        "nl": ("er staat geen schema", "schrijf bijvoorbeeld \"elke dinsdag 10:00-12:00\""),
+        "en": ("there is no schedule", "write for example \"elke dinsdag 10:00-12:00\" (every Tuesday 10 to 12)"),
+    },
+    "wanneer_niet_begrepen": {
+        "nl": ("ik begrijp \"{part}\" niet", "laat het weg of schrijf het zoals \"elke dinsdag 10:00-12:00\", \"om de week op woensdag vanaf 9 december 14-16 uur\" of \"za 12 december 11-15 uur\""),
+        "en": ("\"{part}\" is not understood", "leave it out or write it like \"elke dinsdag 10:00-12:00\", \"om de week op woensdag vanaf 9 december 14-16 uur\" or \"za 12 december 11-15 uur\""),
+    },
+    "wanneer_behalve_datums": {
+        "nl": ("\"{part}\" kan ik niet in datums omzetten", "noem de datums waarop het niet doorgaat, bijvoorbeeld \"behalve 24 en 31 december\""),
+        "en": ("\"{part}\" cannot be turned into dates", "name the dates on which it does not take place, for example \"behalve 24 en 31 december\""),
+    },
+    "wanneer_datum_mist": {
+        "nl": ("bij \"{part}\" mist een datum", "schrijf een datum met de maand erbij, bijvoorbeeld \"vanaf 12 januari\" of \"t/m 30 juni 2027\""),
+        "en": ("\"{part}\" lacks a date", "write a date with its month, for example \"vanaf 12 januari\" or \"t/m 30 juni 2027\""),
+    },
+    "wanneer_dag_mist": {
+        "nl": ("bij \"{part}\" mist de weekdag", "schrijf bijvoorbeeld \"elke eerste vrijdag van de maand\""),
+        "en": ("\"{part}\" lacks the day of the week", "write for example \"elke eerste vrijdag van de maand\" (every first Friday of the month)"),
+    },
+    "wanneer_eindtijd": {
+        "nl": ("bij \"{part}\" mist de eindtijd", "schrijf begin- en eindtijd, bijvoorbeeld \"10:00-12:00\""),
+        "en": ("\"{part}\" has no end time", "write the start and end time, for example \"10:00-12:00\""),
+    },
+    "wanneer_geen_tijd": {
+        "nl": ("in \"{part}\" mist de tijd", "schrijf begin- en eindtijd erbij, bijvoorbeeld \"10:00-12:00\""),
+        "en": ("\"{part}\" has no times", "add the start and end time, for example \"10:00-12:00\""),
+    },
+    "wanneer_geen_dag": {
+        "nl": ("in \"{part}\" mist de dag", "schrijf een weekdag (\"elke dinsdag\") of een datum (\"12 december\")"),
+        "en": ("\"{part}\" has no day", "write a day of the week (\"elke dinsdag\") or a date (\"12 december\")"),
+    },
+    "wanneer_geen_dag_tijd": {
+        "nl": ("in \"{part}\" missen de dag en de tijd", "schrijf bijvoorbeeld \"elke dinsdag 10:00-12:00\""),
+        "en": ("\"{part}\" has no day and no times", "write for example \"elke dinsdag 10:00-12:00\""),
+    },
+    "wanneer_twee_schemas": {
+        "nl": ("\"{part}\": verschillende tijden, dus meer dan één schema", "splits het: elk schema apart (een eigen regel of een eigen `wanneer`), bijvoorbeeld \"ma 10-12\" en \"wo 14-16\""),
+        "en": ("\"{part}\": different times, so more than one schedule", "split it: each schedule on its own (its own row or its own `wanneer`), for example \"ma 10-12\" and \"wo 14-16\""),
+    },
+    "wanneer_weken_verschillen": {
+        "nl": ("in \"{part}\" hebben de dagen verschillende weken van de maand", "splits het in twee schema's, of zet bij elke dag dezelfde weken: \"elke 1e en 3e dinsdag en 1e en 3e donderdag\""),
+        "en": ("in \"{part}\" the days have different weeks of the month", "split it into two schedules, or give every day the same weeks"),
+    },
+    "wanneer_herhaling_botst": {
+        "nl": ("in \"{part}\" staan twee soorten herhaling", "kies er één: elke week, om de week, of een week van de maand (\"elke eerste vrijdag\")"),
+        "en": ("\"{part}\" names two kinds of repetition", "choose one: every week, every other week, or a week of the month (\"elke eerste vrijdag\")"),
+    },
+    "wanneer_week_mist": {
+        "nl": ("in \"{part}\" staat niet welke week van de maand", "schrijf bijvoorbeeld \"elke eerste vrijdag van de maand\" of \"elke laatste woensdag\""),
+        "en": ("\"{part}\" does not say which week of the month", "write for example \"elke eerste vrijdag van de maand\" or \"elke laatste woensdag\""),
+    },
+    "wanneer_vijfde": {
+        "nl": ("\"{part}\": een vijfde weekdag van de maand kan de kaart niet aan", "noem de datums (\"op 29 januari en 30 april\") of kies \"laatste\""),
+        "en": ("\"{part}\": a fifth weekday of the month is not supported", "name the dates or choose \"laatste\" (last)"),
+    },
+    "wanneer_startdatum_mist": {
+        "nl": ("\"{part}\" is om de week, maar er staat geen datum bij waarop het doorgaat", "schrijf erbij vanaf wanneer, bijvoorbeeld \"om de week op woensdag vanaf 9 december\""),
+        "en": ("\"{part}\" is every other week but gives no date on which it takes place", "add when it starts, for example \"om de week op woensdag vanaf 9 december\""),
+    },
+    "wanneer_startdatum_dag": {
+        "nl": ("{part} is een {weekday}, maar de activiteit is op {dag}", "kies als begin een {dag} waarop de activiteit plaatsvindt"),
+        "en": ("{part} is a {weekday}, but the activity is on {dag}", "choose a {dag} on which the activity takes place"),
+    },
+    "wanneer_even_weken": {
+        "nl": ("\"{part}\" kan ik niet gebruiken: weeknummers wisselen niet altijd om (2026 heeft een week 53)", "schrijf een datum waarop het doorgaat: \"om de week op woensdag vanaf 9 december\""),
+        "en": ("\"{part}\" cannot be used: week numbers do not always alternate (2026 has a week 53)", "give a date on which it takes place: \"om de week op woensdag vanaf 9 december\""),
+    },
+    "wanneer_datum_en_herhaling": {
+        "nl": ("in \"{part}\" staan zowel losse datums als een herhaling", "schrijf óf de datums (\"op 12 en 19 december\") óf de herhaling (\"elke zaterdag vanaf 12 december\")"),
+        "en": ("\"{part}\" has both single dates and a repetition", "write either the dates (\"op 12 en 19 december\") or the repetition (\"elke zaterdag vanaf 12 december\")"),
+    },
+    "wanneer_van_zonder_tot": {
+        "nl": ("bij \"{part}\" mist het einde", "schrijf \"vanaf 1 maart\" of \"van 1 maart t/m 30 juni\""),
+        "en": ("\"{part}\" has no end", "write \"vanaf 1 maart\" or \"van 1 maart t/m 30 juni\""),
+    },
+    "wanneer_een_datum": {
+        "nl": ("bij \"{part}\" hoort één datum", "schrijf één datum, bijvoorbeeld \"vanaf 12 januari\""),
+        "en": ("\"{part}\" takes one date", "write one date, for example \"vanaf 12 januari\""),
+    },
+    "wanneer_twee_keer": {
+        "nl": ("\"{part}\": het begin of het einde staat er twee keer", "noem één begin (vanaf) en één einde (t/m)"),
+        "en": ("\"{part}\": the start or the end is given twice", "give one start (vanaf) and one end (t/m)"),
+    },
+    "wanneer_jaar": {
+        "nl": ("bij \"{part}\" mist het jaar, en {date} is net voorbij", "schrijf het jaartal erbij, bijvoorbeeld \"{part} 2027\""),
+        "en": ("\"{part}\" has no year, and {date} has just passed", "add the year, for example \"{part} 2027\""),
+    },
+    "wanneer_weekdag": {
+        "nl": ("\"{part}\" klopt niet: {date} is een {weekday}", "verbeter de dag of de datum"),
+        "en": ("\"{part}\" is not right: {date} is a {weekday}", "correct the day or the date"),
+    },
+    "wanneer_datum_bestaat_niet": {
+        "nl": ("de datum \"{part}\" bestaat niet", "verbeter de dag of de maand"),
+        "en": ("the date \"{part}\" does not exist", "correct the day or the month"),
+    },
+    "wanneer_tijd_bestaat_niet": {
+        "nl": ("in \"{part}\" staat een tijd die niet bestaat", "tijden gaan van 00:00 tot en met 23:59"),
+        "en": ("\"{part}\" has a time that does not exist", "times run from 00:00 to 23:59"),
+    },
+    "wanneer_na_middernacht": {
+        "nl": ("\"{part}\" loopt tot of na middernacht", "dat kan de kaart niet aan; schrijf als eindtijd uiterlijk 23:59"),
+        "en": ("\"{part}\" runs until or past midnight", "that is not supported; end at 23:59 at the latest"),
+    },
+    "wanneer_volgorde": {
+        "nl": ("in \"{part}\" ligt de eindtijd niet na de begintijd", "controleer de tijden, bijvoorbeeld \"14:00-16:00\""),
+        "en": ("in \"{part}\" the end time is not after the start time", "check the times, for example \"14:00-16:00\""),
+    },
+    "wanneer_uur_onduidelijk": {
+        "nl": ("\"{part}\" kan ochtend of avond zijn", "schrijf de tijd zoals \"19:00\" of \"07:00\", of zet er \"'s avonds\" of \"'s ochtends\" bij"),
+        "en": ("\"{part}\" can be morning or evening", "write the time like \"19:00\" or \"07:00\", or add \"'s avonds\" (evening) or \"'s ochtends\" (morning)"),
+    },
+    "wanneer_dagdeel_tijd": {
+        "nl": ("de tijd in \"{part}\" past niet bij het dagdeel", "schrijf de tijd zoals \"19:00-21:00\" zonder dagdeel, of verbeter het"),
+        "en": ("the time in \"{part}\" does not fit the part of the day", "write the time like \"19:00-21:00\" without a part of the day, or correct it"),
+    },
+    "wanneer_dagdelen": {
+        "nl": ("in \"{part}\" staan verschillende dagdelen", "splits het: elk dagdeel een eigen schema"),
+        "en": ("\"{part}\" names different parts of the day", "split it: each part of the day its own schedule"),
+    },
+    "wanneer_dagen_reeks": {
+        "nl": ("de reeks dagen \"{part}\" is niet duidelijk", "schrijf bijvoorbeeld \"ma t/m vr\" of \"di en do\""),
+        "en": ("the range of days \"{part}\" is not clear", "write for example \"ma t/m vr\" or \"di en do\""),
+    },
+    "wanneer_behalve_dag": {
+        "nl": ("\"behalve {part}\": die dag staat niet bij de dagen", "haal \"behalve {part}\" weg of verbeter de dagen"),
+        "en": ("\"behalve {part}\": that day is not among the days", "remove \"behalve {part}\" or correct the days"),
+    },
+    "wanneer_tot_datum": {
+        "nl": ("\"tot {part}\": het is niet duidelijk of de activiteit op {part} nog doorgaat", "schrijf \"t/m {part}\" (die dag nog wel) of \"t/m\" met de laatste dag ervoor"),
+        "en": ("\"tot {part}\": it is not clear whether the activity still takes place on {part}", "write \"t/m {part}\" (that day included) or \"t/m\" with the last day before it"),
+    },
+    "wanneer_model": {
+        "nl": ("\"{part}\" geeft geen geldig schema: {detail}", "verbeter het schema"),
+        "en": ("\"{part}\" does not give a valid schedule: {detail}", "correct the schedule"),
     },
     # --- across files ---------------------------------------------------------------------------
     "bestandsnaam": {

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler, WithJsonSchema, field_validator, model_validator
@@ -20,6 +20,7 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from generator.i18n import LANGUAGES
 from generator.languages import ISO_639_1
+from generator.money import read_price
 
 # --- fixed lists --------------------------------------------------------------------------------
 
@@ -209,15 +210,10 @@ def _phone(value: Any) -> Any:
 
 
 def _price(value: Any) -> Any:
-    if isinstance(value, str) and value.strip().lower() in {"gratis", "vrijwillige bijdrage"}:
-        return value.strip().lower()
     try:
-        amount = Decimal(str(value).replace("€", "").replace(",", ".").strip())
-    except InvalidOperation:
+        return read_price(value)
+    except ValueError:
         raise PydanticCustomError("bedrag", "bedrag", {"value": value}) from None
-    if isinstance(value, bool) or amount < 0 or amount > 1000:
-        raise PydanticCustomError("bedrag", "bedrag", {"value": value})
-    return "gratis" if amount == 0 else amount
 
 
 Url = Annotated[str, BeforeValidator(_url)]
@@ -360,7 +356,7 @@ class Activiteit(Strict):
     wanneer: Annotated[list[Wanneer], BeforeValidator(_one_or_more), OneOrMore] = Field(
         description="wanneer de activiteit plaatsvindt; één schema of een lijst van schema's"
     )
-    kosten: Kosten = Field(default="gratis", description="`gratis`, `vrijwillige bijdrage` of een bedrag in euro, bijvoorbeeld `2.50`")
+    kosten: Kosten = Field(default="gratis", description="`gratis`, `vrijwillige bijdrage` of een bedrag in euro, bijvoorbeeld `2.50`, `€ 2,50` of `2 euro`")
     voor_wie: Tekst = Field(default_factory=lambda: {"nl": "iedereen"}, description="voor wie het is, bijvoorbeeld `iedereen` of `ouderen`")
     aanmelden: Tekst | None = Field(default=None, description="hoe je je aanmeldt, als dat nodig is; leeg = gewoon binnenlopen")
     themas: list[Thema] | None = Field(default=None, description="thema's van deze activiteit, als ze anders zijn dan die van de plek")
