@@ -149,12 +149,24 @@ def set_value(text: str, path: Path, value: Any) -> str:
     data = _yaml().load(text)
     holder, key = _holder(data, path[:-1]), path[-1]
     if value is None:
-        holder.pop(key, None)
+        _remove(holder, key)
     elif isinstance(holder, CommentedMap) and key not in holder:
         holder.insert(_insert_position(holder, path), key, _value(str(key), value))
     else:
         holder[key] = _value(str(key), value)
     return _dump(data)
+
+
+def _remove(holder: CommentedMap, key: str | int) -> None:
+    """Remove ``key``; the comment lines after its value (which introduce the next field) stay."""
+    if key not in holder:
+        return
+    keys = list(holder)
+    comment = holder.ca.items.pop(key, None)
+    previous = keys[keys.index(key) - 1] if keys.index(key) > 0 else None
+    if comment and comment[2] is not None and previous is not None and previous not in holder.ca.items:
+        holder.ca.items[previous] = [None, None, comment[2], None]
+    del holder[key]
 
 
 def add_activity(text: str, activiteit: Activiteit) -> str:
