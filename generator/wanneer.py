@@ -117,8 +117,9 @@ class Token:
 
 def tokenize(phrase: str) -> list[Token]:
     """The phrase as tokens; ``text`` keeps the editor's spelling, matching is on a lower-case copy."""
-    original = unicodedata.normalize("NFC", phrase).translate(_DASHES).replace("\u00a0", " ")
-    lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in original)
+    original = unicodedata.normalize("NFC", phrase)
+    # Character for character, so positions in ``lowered`` are positions in ``original``.
+    lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in original.translate(_DASHES).replace("\u00a0", " "))
     tokens, position = [], 0
     while position < len(lowered):
         if lowered[position].isspace():
@@ -550,6 +551,8 @@ def _end_hour(clock: Clock, begin: int, day_part: str | None, part: str) -> int:
         raise PhraseError("wanneer_uur_onduidelijk", part=part)
     # "10-2", "9 tot 5", "'s avonds 7-10": the first reading after the start.
     later = [hour for hour in _readings(clock) if (hour, clock.minute) > (begin, 0)]
+    if not later and clock.hour in {0, 12} and begin >= 12:
+        raise PhraseError("wanneer_na_middernacht", part=part)  # "'s avonds 8-12"
     if not later:
         raise PhraseError("wanneer_volgorde", part=part)
     return later[0]
@@ -573,8 +576,9 @@ def _read_days(reading: Reading) -> None:
             end += 1
         while end > index and tokens[end - 1].kind not in {"day", *_GROUPS}:
             end -= 1  # a run ends with a day, not with "en" or an ordinal
-        if end == index:
-            raise PhraseError("wanneer_dag_mist", part=_span(tokens[index : index + 1]))
+        if end == index:  # an ordinal without a day: left for _refuse_leftovers to quote
+            index += 1
+            continue
         run = tokens[index:end]
         if _free(tokens, index - 1, "van") and any(t.kind in {"tm", "tot", "dash"} for t in run):
             run = [tokens[index - 1], *run]
