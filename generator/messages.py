@@ -279,6 +279,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "nl": ("\"{part}\": verschillende tijden, dus meer dan één schema", "splits het: elk schema apart (een eigen regel of een eigen `wanneer`), bijvoorbeeld \"ma 10-12\" en \"wo 14-16\""),
         "en": ("\"{part}\": different times, so more than one schedule", "split it: each schedule on its own (its own row or its own `wanneer`), for example \"ma 10-12\" and \"wo 14-16\""),
     },
+    "wanneer_tijd_per_dag": {
+        "nl": ("in \"{part}\" staat niet bij elke dag een tijd", "zet de dagen samen voor de tijd (\"di en do 10-12\") of geef elke dag zijn tijd (\"di 10-12 en do 10-12\")"),
+        "en": ("\"{part}\" does not give a time for every day", "put the days together before the time (\"di en do 10-12\") or give each day its time (\"di 10-12 en do 10-12\")"),
+    },
     "wanneer_weken_verschillen": {
         "nl": ("in \"{part}\" hebben de dagen verschillende weken van de maand", "splits het in twee schema's, of zet bij elke dag dezelfde weken: \"elke 1e en 3e dinsdag en 1e en 3e donderdag\""),
         "en": ("in \"{part}\" the days have different weeks of the month", "split it into two schedules, or give every day the same weeks"),

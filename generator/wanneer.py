@@ -225,7 +225,8 @@ class Reading:
     times: tuple[time, time] | None = None
     days: list[tuple[tuple[int, ...] | None, int]] = field(default_factory=list)  # (ordinals, weekday)
     without_days: set[int] = field(default_factory=set)
-    parts: set[str] = field(default_factory=set)
+    day_runs: int = 0  # "di 10-12 en do 10-12" has two, each with its time
+    time_ranges: int = 0
 
 
 def read_phrase(phrase: str, today: date) -> Wanneer:
@@ -481,6 +482,7 @@ def _read_times(reading: Reading) -> None:
         index = tokens.index(found[1][-1]) + 1
     if len({times for times, _ in ranges}) > 1:
         raise PhraseError("wanneer_twee_schemas", part=" en ".join(_span(used) for _, used in ranges))
+    reading.time_ranges = len(ranges)
     if ranges:
         reading.times = ranges[0][0]
     for index, token in enumerate(tokens):
@@ -583,6 +585,7 @@ def _read_days(reading: Reading) -> None:
         if _free(tokens, index - 1, "van") and any(t.kind in {"tm", "tot", "dash"} for t in run):
             run = [tokens[index - 1], *run]
         reading.days += _day_items(run)
+        reading.day_runs += 1
         _claim(run)
         index = end
 
@@ -652,7 +655,7 @@ def _refuse_leftovers(reading: Reading) -> None:
         last = index
     part = _span(tokens[first : last + 1])
     kinds = {tokens[i].kind for i in range(first, last + 1)}
-    if re.search(r"vakantie|feestdag|kerst|pasen|pinkster", part, re.IGNORECASE) or ("behalve" in kinds and "unknown" not in kinds):
+    if re.search(r"vakantie|feestdag|kerst|pasen|pinkster", part, re.IGNORECASE) or "behalve" in kinds:
         raise PhraseError("wanneer_behalve_datums", part=part)
     if "unknown" in kinds:
         raise PhraseError("wanneer_niet_begrepen", part=part)
@@ -673,8 +676,11 @@ def _schedule(reading: Reading, kinds: set[str]) -> Wanneer:
         return _validated({"herhaling": "eenmalig", "datum": sorted(set(reading.dates["datum"]))}, reading)
     if not reading.days:
         raise PhraseError("wanneer_geen_dag" if reading.times else "wanneer_geen_dag_tijd", part=whole)
+    herhaling = _recurrence(reading, kinds, whole)
+    if reading.day_runs > 1 and reading.time_ranges not in {0, reading.day_runs}:
+        raise PhraseError("wanneer_tijd_per_dag", part=whole)  # "dinsdag 10-12, donderdag": which time on Thursday?
     days = _weekdays(reading, whole)
-    fields: dict[str, Any] = {"herhaling": _recurrence(reading, kinds, whole), "dag": [DAGEN[d] for d in days]}
+    fields: dict[str, Any] = {"herhaling": herhaling, "dag": [DAGEN[d] for d in days]}
     weeks = reading.days[0][0]
     if fields["herhaling"] == "maandelijks":
         if 5 in (weeks or ()):
