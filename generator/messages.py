@@ -241,7 +241,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # --- schedule phrases (generator/wanneer.py: `wanneer` and the import) ---------------------
     "wanneer_leeg": {
         "nl": ("er staat geen schema", "schrijf bijvoorbeeld \"elke dinsdag 10:00-12:00\""),
-        "en": ("there is no schedule", "write for example \"elke dinsdag 10:00-12:00\" (every Tuesday 10 to 12)"),
+        "en": ("there is no schedule", "write for example \"elke dinsdag 10:00-12:00\": every Tuesday, 10 to 12"),
     },
     "wanneer_niet_begrepen": {
         "nl": ("ik begrijp \"{part}\" niet", "laat het weg of schrijf het zoals \"elke dinsdag 10:00-12:00\", \"om de week op woensdag vanaf 9 december 14-16 uur\" of \"za 12 december 11-15 uur\""),
@@ -257,7 +257,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "wanneer_dag_mist": {
         "nl": ("bij \"{part}\" mist de weekdag", "schrijf bijvoorbeeld \"elke eerste vrijdag van de maand\""),
-        "en": ("\"{part}\" lacks the day of the week", "write for example \"elke eerste vrijdag van de maand\" (every first Friday of the month)"),
+        "en": ("\"{part}\" lacks the day of the week", "write for example \"elke eerste vrijdag van de maand\": every first Friday of the month"),
     },
     "wanneer_eindtijd": {
         "nl": ("bij \"{part}\" mist de eindtijd", "schrijf begin- en eindtijd, bijvoorbeeld \"10:00-12:00\""),
@@ -268,36 +268,36 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("\"{part}\" has no times", "add the start and end time, for example \"10:00-12:00\""),
     },
     "wanneer_geen_dag": {
-        "nl": ("in \"{part}\" mist de dag", "schrijf een weekdag (\"elke dinsdag\") of een datum (\"12 december\")"),
-        "en": ("\"{part}\" has no day", "write a day of the week (\"elke dinsdag\") or a date (\"12 december\")"),
+        "nl": ("in \"{part}\" mist de dag", "schrijf een weekdag, zoals \"elke dinsdag\", of een datum, zoals \"12 december\""),
+        "en": ("\"{part}\" has no day", "write a day of the week, such as \"elke dinsdag\", or a date, such as \"12 december\""),
     },
     "wanneer_geen_dag_tijd": {
         "nl": ("in \"{part}\" missen de dag en de tijd", "schrijf bijvoorbeeld \"elke dinsdag 10:00-12:00\""),
         "en": ("\"{part}\" has no day and no times", "write for example \"elke dinsdag 10:00-12:00\""),
     },
     "wanneer_twee_schemas": {
-        "nl": ("\"{part}\": verschillende tijden, dus meer dan één schema", "splits het: elk schema apart (een eigen regel of een eigen `wanneer`), bijvoorbeeld \"ma 10-12\" en \"wo 14-16\""),
-        "en": ("\"{part}\": different times, so more than one schedule", "split it: each schedule on its own (its own row or its own `wanneer`), for example \"ma 10-12\" and \"wo 14-16\""),
+        "nl": ("\"{part}\": verschillende tijden, dus meer dan één schema", "splits het: elk schema apart, op een eigen regel of in een eigen `wanneer`, bijvoorbeeld \"ma 10-12\" en \"wo 14-16\""),
+        "en": ("\"{part}\": different times, so more than one schedule", "split it: each schedule on its own, in its own row or its own `wanneer`, for example \"ma 10-12\" and \"wo 14-16\""),
     },
     "wanneer_tijd_per_dag": {
-        "nl": ("in \"{part}\" staat niet bij elke dag een tijd", "zet de dagen samen voor de tijd (\"di en do 10-12\") of geef elke dag zijn tijd (\"di 10-12 en do 10-12\")"),
-        "en": ("\"{part}\" does not give a time for every day", "put the days together before the time (\"di en do 10-12\") or give each day its time (\"di 10-12 en do 10-12\")"),
+        "nl": ("in \"{part}\" staat niet bij elke dag een tijd", "zet de dagen samen voor de tijd, zoals \"di en do 10-12\", of geef elke dag zijn tijd: \"di 10-12 en do 10-12\""),
+        "en": ("\"{part}\" does not give a time for every day", "put the days together before the time, such as \"di en do 10-12\", or give each day its time: \"di 10-12 en do 10-12\""),
     },
     "wanneer_weken_verschillen": {
         "nl": ("in \"{part}\" hebben de dagen verschillende weken van de maand", "splits het in twee schema's, of zet bij elke dag dezelfde weken: \"elke 1e en 3e dinsdag en 1e en 3e donderdag\""),
         "en": ("in \"{part}\" the days have different weeks of the month", "split it into two schedules, or give every day the same weeks"),
     },
     "wanneer_herhaling_botst": {
-        "nl": ("in \"{part}\" staan twee soorten herhaling", "kies er één: elke week, om de week, of een week van de maand (\"elke eerste vrijdag\")"),
-        "en": ("\"{part}\" names two kinds of repetition", "choose one: every week, every other week, or a week of the month (\"elke eerste vrijdag\")"),
+        "nl": ("in \"{part}\" staan twee soorten herhaling", "kies er één: elke week, om de week, of een week van de maand, zoals \"elke eerste vrijdag\""),
+        "en": ("\"{part}\" names two kinds of repetition", "choose one: every week, every other week, or a week of the month, such as \"elke eerste vrijdag\""),
     },
     "wanneer_week_mist": {
         "nl": ("in \"{part}\" staat niet welke week van de maand", "schrijf bijvoorbeeld \"elke eerste vrijdag van de maand\" of \"elke laatste woensdag\""),
         "en": ("\"{part}\" does not say which week of the month", "write for example \"elke eerste vrijdag van de maand\" or \"elke laatste woensdag\""),
     },
     "wanneer_vijfde": {
-        "nl": ("\"{part}\": een vijfde weekdag van de maand kan de kaart niet aan", "noem de datums (\"op 29 januari en 30 april\") of kies \"laatste\""),
-        "en": ("\"{part}\": a fifth weekday of the month is not supported", "name the dates or choose \"laatste\" (last)"),
+        "nl": ("\"{part}\": een vijfde weekdag van de maand kan de kaart niet aan", "noem de datums, zoals \"op 29 januari en 30 april\", of kies \"laatste\""),
+        "en": ("\"{part}\": a fifth weekday of the month is not supported", "name the dates or choose \"laatste\", the last one"),
     },
     "wanneer_startdatum_mist": {
         "nl": ("\"{part}\" is om de week, maar er staat geen datum bij waarop het doorgaat", "schrijf erbij vanaf wanneer, bijvoorbeeld \"om de week op woensdag vanaf 9 december\""),
@@ -312,8 +312,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("\"{part}\" cannot be used: week numbers do not always alternate (2026 has a week 53)", "give a date on which it takes place: \"om de week op woensdag vanaf 9 december\""),
     },
     "wanneer_datum_en_herhaling": {
-        "nl": ("in \"{part}\" staan zowel losse datums als een herhaling", "schrijf óf de datums (\"op 12 en 19 december\") óf de herhaling (\"elke zaterdag vanaf 12 december\")"),
-        "en": ("\"{part}\" has both single dates and a repetition", "write either the dates (\"op 12 en 19 december\") or the repetition (\"elke zaterdag vanaf 12 december\")"),
+        "nl": ("in \"{part}\" staan zowel losse datums als een herhaling", "schrijf óf de datums, zoals \"op 12 en 19 december\", óf de herhaling, zoals \"elke zaterdag vanaf 12 december\""),
+        "en": ("\"{part}\" has both single dates and a repetition", "write either the dates, such as \"op 12 en 19 december\", or the repetition, such as \"elke zaterdag vanaf 12 december\""),
     },
     "wanneer_van_zonder_tot": {
         "nl": ("bij \"{part}\" mist het einde", "schrijf \"vanaf 1 maart\" of \"van 1 maart t/m 30 juni\""),
@@ -324,8 +324,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("\"{part}\" takes one date", "write one date, for example \"vanaf 12 januari\""),
     },
     "wanneer_twee_keer": {
-        "nl": ("\"{part}\": het begin of het einde staat er twee keer", "noem één begin (vanaf) en één einde (t/m)"),
-        "en": ("\"{part}\": the start or the end is given twice", "give one start (vanaf) and one end (t/m)"),
+        "nl": ("\"{part}\": het begin of het einde staat er twee keer", "noem één begin met \"vanaf\" en één einde met \"t/m\""),
+        "en": ("\"{part}\": the start or the end is given twice", "give one start with \"vanaf\" and one end with \"t/m\""),
     },
     "wanneer_jaar": {
         "nl": ("bij \"{part}\" mist het jaar, en {date} is net voorbij", "schrijf het jaartal erbij, bijvoorbeeld \"{part} 2027\""),
@@ -353,7 +353,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "wanneer_uur_onduidelijk": {
         "nl": ("\"{part}\" kan ochtend of avond zijn", "schrijf de tijd zoals \"19:00\" of \"07:00\", of zet er \"'s avonds\" of \"'s ochtends\" bij"),
-        "en": ("\"{part}\" can be morning or evening", "write the time like \"19:00\" or \"07:00\", or add \"'s avonds\" (evening) or \"'s ochtends\" (morning)"),
+        "en": ("\"{part}\" can be morning or evening", "write the time like \"19:00\" or \"07:00\", or add \"'s avonds\" for the evening or \"'s ochtends\" for the morning"),
     },
     "wanneer_dagdeel_tijd": {
         "nl": ("de tijd in \"{part}\" past niet bij het dagdeel", "schrijf de tijd zoals \"19:00-21:00\" zonder dagdeel, of verbeter het"),
@@ -372,8 +372,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("\"behalve {part}\": that day is not among the days", "remove \"behalve {part}\" or correct the days"),
     },
     "wanneer_tot_datum": {
-        "nl": ("\"tot {part}\": het is niet duidelijk of de activiteit op {part} nog doorgaat", "schrijf \"t/m {part}\" (die dag nog wel) of \"t/m\" met de laatste dag ervoor"),
-        "en": ("\"tot {part}\": it is not clear whether the activity still takes place on {part}", "write \"t/m {part}\" (that day included) or \"t/m\" with the last day before it"),
+        "nl": ("\"tot {part}\": het is niet duidelijk of de activiteit op {part} nog doorgaat", "schrijf \"t/m {part}\" als het die dag nog doorgaat, anders \"t/m\" met de laatste dag ervoor"),
+        "en": ("\"tot {part}\": it is not clear whether the activity still takes place on {part}", "write \"t/m {part}\" if it still takes place that day, else \"t/m\" with the last day before it"),
     },
     "wanneer_model": {
         "nl": ("\"{part}\" geeft geen geldig schema: {detail}", "verbeter het schema"),

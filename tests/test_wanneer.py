@@ -16,6 +16,7 @@ import pytest
 from generator.cli import main
 from generator.content import load_content
 from generator.load import load_file, parse_text
+from generator.messages import MESSAGES
 from generator.models import Wanneer
 from generator.wanneer import PhraseError, phrase_of, read_phrase, tokenize
 from generator.writer import wanneer_text
@@ -75,6 +76,11 @@ def test_corpus_score(capsys: pytest.CaptureFixture[str]) -> None:
         print(f"\nwanneer-corpus: {len(ENTRIES)} zinnen: {right} goed gelezen, {refused} terecht geweigerd, {missed} geweigerd terwijl een lezing verwacht was, {wrong} fout")
     assert wrong == 0
     assert right + refused == len(ENTRIES)
+
+
+def test_every_refusal_message_has_a_phrase_in_the_corpus() -> None:
+    codes = {code for code in MESSAGES if code.startswith("wanneer_")}
+    assert {f"wanneer_{entry['weigert']}" for entry in ENTRIES if "weigert" in entry} == codes
 
 
 # --- the command --------------------------------------------------------------------------------
