@@ -174,8 +174,41 @@ def add_activity(text: str, activiteit: Activiteit) -> str:
     data = _yaml().load(text)
     if "activiteiten" not in data:
         data.insert(_insert_position(data, ("activiteiten",)), "activiteiten", _block_list([]))
-    data["activiteiten"].append(_mapping(activiteit))
+    activities, added = data["activiteiten"], _mapping(activiteit)
+    if activities:
+        _move_trailing_comment(activities[-1], added)
+    activities.append(added)
     return _dump(data)
+
+
+def _move_trailing_comment(source: Any, target: Any) -> None:
+    """Comment lines after the last value of ``source`` introduce what follows it: keep them after ``target``.
+
+    (ruamel.yaml stores them with the last key of the innermost block that ends there.)
+    """
+    source_holder, target_holder = _last_key_holder(source), _last_key_holder(target)
+    if source_holder is None or target_holder is None:
+        return
+    (holder, key), (new_holder, new_key) = source_holder, target_holder
+    entry = holder.ca.items.get(key)
+    if entry and len(entry) > 2 and entry[2] is not None and entry[2].value.startswith("\n"):
+        new_holder.ca.items[new_key] = [None, None, entry[2], None]
+        entry[2] = None
+
+
+def _last_key_holder(node: Any) -> tuple[CommentedMap, Any] | None:
+    while True:
+        if isinstance(node, CommentedMap) and node:
+            key = list(node)[-1]
+            value = node[key]
+            if isinstance(value, (CommentedMap, CommentedSeq)) and not value.fa.flow_style():
+                node = value
+                continue
+            return node, key
+        if isinstance(node, CommentedSeq) and node and not node.fa.flow_style():
+            node = node[-1]
+            continue
+        return None
 
 
 def set_checked(text: str, day: date) -> str:
