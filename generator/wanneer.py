@@ -192,7 +192,7 @@ def _time_value(text: str) -> Clock:
 
 def _numeric_date(text: str) -> tuple[int | None, int, int]:
     parts = [int(p) for p in re.split(r"[-/.]", text)]
-    if len(parts[0:1]) and re.match(r"\d{4}-", text):
+    if re.match(r"\d{4}-", text):  # 2027-03-20
         return parts[0], parts[1], parts[2]
     if len(parts) == 2:
         return None, parts[1], parts[0]
@@ -361,7 +361,7 @@ def _role_before(tokens: list[Token], index: int) -> Token | None:
 
 def _read_date_range(reading: Reading, role_token: Token | None, first: list[DateItem], joint: Token, second: list[DateItem]) -> None:
     if role_token is not None and role_token.kind not in {"van", "vanaf"}:
-        raise PhraseError("wanneer_niet_begrepen", part=_span(_with(role_token, first + second)), hint_code="")
+        raise PhraseError("wanneer_niet_begrepen", part=_span(_with(role_token, first + second)))
     if len(first) > 1 or len(second) > 1:
         raise PhraseError("wanneer_een_datum", part=_span(_with(role_token, first + second)))
     start = _resolve(first[0], reading.today)
@@ -659,12 +659,12 @@ def _refuse_leftovers(reading: Reading) -> None:
         raise PhraseError("wanneer_behalve_datums", part=part)
     if "unknown" in kinds:
         raise PhraseError("wanneer_niet_begrepen", part=part)
+    if kinds & {"num", *_TIME_WORDS} and "month" not in kinds:
+        raise PhraseError("wanneer_eindtijd", part=part)  # "om 10", "van 10"
     if kinds & {"vanaf", "tm", "tot", "start", "van"}:
         raise PhraseError("wanneer_datum_mist", part=part)
     if "ord" in kinds:
         raise PhraseError("wanneer_dag_mist", part=part)
-    if kinds & {"num", *_TIME_WORDS}:
-        raise PhraseError("wanneer_eindtijd", part=part)
     raise PhraseError("wanneer_niet_begrepen", part=part)
 
 
