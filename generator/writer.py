@@ -45,6 +45,7 @@ ALWAYS = {
 FLOW_LISTS = {"themas", "talen", "coordinaten", "behalve"}
 ONE_OR_MORE = {"dag", "week", "datum"}
 Path = tuple[str | int, ...]
+_RESOLVER = ContentLoader("")  # only its resolver is used: which tag a plain scalar gets
 
 
 def _yaml() -> YAML:
@@ -108,7 +109,7 @@ def _value(name: str, value: Any) -> Any:
 
 def _text(text: str) -> str:
     """``text`` as a plain scalar when the project's loader reads it back as this text, else double-quoted."""
-    resolved = ContentLoader.resolve(ContentLoader, ScalarNode, text, (True, False))
+    resolved = _RESOLVER.resolve(ScalarNode, text, (True, False))
     return text if resolved == "tag:yaml.org,2002:str" else DoubleQuotedScalarString(text)
 
 
